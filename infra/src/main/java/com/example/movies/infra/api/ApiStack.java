@@ -1,0 +1,301 @@
+package com.example.movies.infra.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpServiceDiscoveryIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.apigatewayv2.VpcLink;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecr.LifecycleRule;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CloudMapOptions;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.rds.IDatabaseInstance;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.servicediscovery.DnsRecordType;
+import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
+import software.constructs.Construct;
+
+import com.example.movies.infra.DeploymentParameters.TaskSize;
+import com.example.movies.infra.data.DataStack;
+
+/**
+ * The movies API: its ECR repository, the ECS cluster "api" running it on Fargate in private subnets, registered
+ * in Cloud Map with SRV records, and the API Gateway HTTP API that reaches it over a VPC link with one route per
+ * operation of the API's OpenAPI document.
+ */
+public final class ApiStack extends Stack {
+
+    /** The container port (contract with movies-api). */
+    public static final int CONTAINER_PORT = 8080;
+
+    public record Props(
+            String namePrefix,
+            IVpc vpc,
+            SubnetSelection taskSubnets,
+            IDatabaseInstance database,
+            ISecret databaseSecret,
+            ISecret jwtSigningKey,
+            ISecret adminPassword,
+            String imageTag,
+            TaskSize taskSize,
+            int desiredCount,
+            int maxCount,
+            String frontendUrl,
+            SortedSet<ApiOperation> operations) {}
+
+    private final Repository repository;
+    private final HttpApi httpApi;
+
+    public ApiStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+
+        repository = Repository.Builder.create(this, "Repository")
+                .repositoryName(props.namePrefix() + "-api")
+                .imageScanOnPush(true)
+                .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(20).build()))
+                .build();
+
+        // Tasks talk HTTPS to AWS APIs (image pull, logs, secrets) and PostgreSQL to the database, nothing else.
+        SecurityGroup taskSecurityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
+                .vpc(props.vpc())
+                .description("API tasks")
+                .allowAllOutbound(false)
+                .build();
+        taskSecurityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs: ECR, CloudWatch Logs, Secrets Manager");
+        FargateService service = service(props, taskSecurityGroup);
+
+        // The VPC link's own security group may only reach the API tasks, and they admit only it.
+        SecurityGroup vpcLinkSecurityGroup = SecurityGroup.Builder.create(this, "VpcLinkSecurityGroup")
+                .vpc(props.vpc())
+                .description("API Gateway VPC link to the API tasks")
+                .allowAllOutbound(false)
+                .build();
+        service.getConnections().allowFrom(vpcLinkSecurityGroup, Port.tcp(CONTAINER_PORT), "API Gateway VPC link");
+        // Stated from the tasks' side so CDK places the database's ingress rule in this stack (data must not depend on api).
+        service.getConnections().allowTo(props.database(), Port.tcp(DataStack.POSTGRES_PORT), "API tasks to PostgreSQL");
+
+        VpcLink vpcLink = VpcLink.Builder.create(this, "VpcLink")
+                .vpc(props.vpc())
+                .subnets(props.taskSubnets())
+                .securityGroups(List.of(vpcLinkSecurityGroup))
+                .build();
+
+        httpApi = HttpApi.Builder.create(this, "HttpApi")
+                .apiName(props.namePrefix())
+                .description("Movies API: one route per operation of the API's OpenAPI document")
+                .createDefaultStage(false) // added below with access logs and throttling
+                .corsPreflight(CorsPreflightOptions.builder()
+                        .allowOrigins(List.of(props.frontendUrl()))
+                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
+                                CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS))
+                        .allowHeaders(List.of("accept", "authorization", "content-type"))
+                        .exposeHeaders(List.of("www-authenticate"))
+                        .maxAge(Duration.hours(1))
+                        .build())
+                .build();
+        addDefaultStage();
+
+        // No $default route: a request that matches no operation gets API Gateway's own 404 and never reaches
+        // the API, so the gateway exposes exactly the documented operations (actuator, /ht/ and docs stay internal).
+        HttpServiceDiscoveryIntegration integration =
+                HttpServiceDiscoveryIntegration.Builder.create("ApiService", service.getCloudMapService())
+                        .vpcLink(vpcLink)
+                        .build();
+        for (ApiOperation operation : props.operations()) {
+            httpApi.addRoutes(AddRoutesOptions.builder()
+                    .path(operation.path())
+                    .methods(List.of(HttpMethod.valueOf(operation.method())))
+                    .integration(integration)
+                    .build());
+        }
+        NagSuppressions.addResourceSuppressions(httpApi, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-APIG4")
+                .reason("The API authorizes every request itself: it issues and verifies its JWT bearer tokens, and its public operations (movie list, login, token) are public by contract.")
+                .build()), true);
+
+        CfnOutput.Builder.create(this, "GatewayUrl").value(httpApi.getApiEndpoint())
+                .description("Base URL of the movies API (API Gateway HTTP API, $default stage)").build();
+        CfnOutput.Builder.create(this, "ApiRepositoryUri").value(repository.getRepositoryUri())
+                .description("ECR repository of the movies-api image").build();
+    }
+
+    private FargateService service(Props props, SecurityGroup securityGroup) {
+        Cluster cluster = Cluster.Builder.create(this, "Cluster")
+                .clusterName(props.namePrefix() + "-api")
+                .vpc(props.vpc())
+                .containerInsightsV2(ContainerInsights.ENABLED)
+                .build();
+        PrivateDnsNamespace namespace = PrivateDnsNamespace.Builder.create(this, "Namespace")
+                .name(props.namePrefix() + ".internal")
+                .vpc(props.vpc())
+                .description("Service discovery for API Gateway's VPC link")
+                .build();
+
+        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
+                .cpu(props.taskSize().cpu())
+                .memoryLimitMiB(props.taskSize().memoryMiB())
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .build();
+        LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
+        ContainerDefinition container = task.addContainer("api", ContainerDefinitionOptions.builder()
+                .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
+                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+                .environment(new TreeMap<>(Map.of(
+                        "SPRING_PROFILES_ACTIVE", "prod",
+                        "MOVIES_ADMIN_USERNAME", "admin",
+                        "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(),
+                        "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")))
+                .secrets(new TreeMap<>(Map.of(
+                        "DB_HOST", Secret.fromSecretsManager(props.databaseSecret(), "host"),
+                        "DB_PORT", Secret.fromSecretsManager(props.databaseSecret(), "port"),
+                        "DB_NAME", Secret.fromSecretsManager(props.databaseSecret(), "dbname"),
+                        "DB_USERNAME", Secret.fromSecretsManager(props.databaseSecret(), "username"),
+                        "DB_PASSWORD", Secret.fromSecretsManager(props.databaseSecret(), "password"),
+                        "MOVIES_JWT_SECRET", Secret.fromSecretsManager(props.jwtSigningKey()),
+                        "MOVIES_ADMIN_PASSWORD", Secret.fromSecretsManager(props.adminPassword()))))
+                // The JRE image has no curl: the API ships a tiny Java probe of its readiness endpoint.
+                .healthCheck(HealthCheck.builder()
+                        .command(List.of("CMD", "java", "-cp", "/app/classes", "com.example.movies.system.HealthCheck",
+                                "http://localhost:" + CONTAINER_PORT + "/actuator/health/readiness"))
+                        .interval(Duration.seconds(30))
+                        .timeout(Duration.seconds(10))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(120))
+                        .build())
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("api").build()))
+                .build());
+        NagSuppressions.addResourceSuppressions(task, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-ECS2")
+                        .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, log format); every credential is an ECS secret from Secrets Manager.")
+                        .build()));
+        NagSuppressions.addResourceSuppressions(task.obtainExecutionRole(), List.of(
+                NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                        .reason("ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource *. Image pulls themselves are limited to this stack's repository.")
+                        .appliesTo(List.of("Resource::*"))
+                        .build()), true);
+
+        FargateService service = FargateService.Builder.create(this, "Service")
+                .cluster(cluster)
+                .taskDefinition(task)
+                .desiredCount(props.desiredCount())
+                .vpcSubnets(props.taskSubnets())
+                .securityGroups(List.of(securityGroup))
+                .assignPublicIp(false)
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().rollback(true).build())
+                // API Gateway can resolve only SRV records from Cloud Map: they carry each healthy task's IP and port.
+                .cloudMapOptions(CloudMapOptions.builder()
+                        .cloudMapNamespace(namespace)
+                        .name("api")
+                        .dnsRecordType(DnsRecordType.SRV)
+                        .container(container)
+                        .containerPort(CONTAINER_PORT)
+                        .dnsTtl(Duration.seconds(10))
+                        .build())
+                .build();
+        service.autoScaleTaskCount(EnableScalingProps.builder()
+                        .minCapacity(props.desiredCount())
+                        .maxCapacity(props.maxCount())
+                        .build())
+                .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(60)
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.seconds(300))
+                        .build());
+        return service;
+    }
+
+    private void addDefaultStage() {
+        LogGroup accessLogs = LogGroup.Builder.create(this, "GatewayAccessLogs").retention(RetentionDays.ONE_MONTH).build();
+        // HTTP API $context variables; the map is serialized by CDK, not written by hand.
+        Map<String, String> fields = new TreeMap<>(Map.of(
+                "requestId", "$context.requestId",
+                "ip", "$context.identity.sourceIp",
+                "requestTime", "$context.requestTime",
+                "routeKey", "$context.routeKey",
+                "path", "$context.path",
+                "status", "$context.status",
+                "protocol", "$context.protocol",
+                "responseLength", "$context.responseLength",
+                "responseLatency", "$context.responseLatency",
+                "integrationError", "$context.integrationErrorMessage"));
+        AccessLogFormat format = AccessLogFormat.custom(toJsonString(fields));
+        IAccessLogDestination destination = new LogGroupLogDestination(accessLogs);
+        httpApi.addStage("DefaultStage", HttpStageOptions.builder()
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder().rateLimit(100).burstLimit(200).build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return destination;
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return format;
+                    }
+                })
+                .build());
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+
+    public HttpApi httpApi() {
+        return httpApi;
+    }
+
+    /** The gateway's base URL, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com} (a token until deploy). */
+    public String gatewayUrl() {
+        return httpApi.getApiEndpoint();
+    }
+}

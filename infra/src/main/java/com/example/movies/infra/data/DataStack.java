@@ -1,0 +1,118 @@
+package com.example.movies.infra.data;
+
+import java.util.List;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.InstanceClass;
+import software.amazon.awscdk.services.ec2.InstanceSize;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.IDatabaseInstance;
+import software.amazon.awscdk.services.rds.PostgresEngineVersion;
+import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
+import software.amazon.awscdk.services.rds.StorageType;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+/**
+ * State that outlives the API's tasks: PostgreSQL (RDS, see infra/README.md for why not Aurora) with its
+ * generated credentials, and the API's generated secrets (JWT signing key, initial admin password).
+ * Who may reach the database is decided by the API stack, which opens the database's security group to its tasks.
+ */
+public final class DataStack extends Stack {
+
+    public record Props(IVpc vpc, SubnetSelection subnets) {}
+
+    /** Fixed rather than read back from the instance, so security-group rules carry a literal port. */
+    public static final int POSTGRES_PORT = 5432;
+
+    private final DatabaseInstance database;
+    private final Secret jwtSigningKey;
+    private final Secret adminPassword;
+
+    public DataStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+
+        database = DatabaseInstance.Builder.create(this, "Database")
+                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+                        .version(PostgresEngineVersion.VER_17) // RDS picks the current 17.x minor and keeps it patched
+                        .build()))
+                .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
+                .vpc(props.vpc())
+                .vpcSubnets(props.subnets())
+                .publiclyAccessible(false)
+                .port(POSTGRES_PORT)
+                .credentials(Credentials.fromGeneratedSecret("movies"))
+                .databaseName("movies")
+                .storageType(StorageType.GP3)
+                .allocatedStorage(20)
+                .maxAllocatedStorage(100)
+                .storageEncrypted(true)
+                .multiAz(false)
+                .backupRetention(Duration.days(7))
+                .deletionProtection(false)
+                .removalPolicy(RemovalPolicy.SNAPSHOT) // cdk destroy leaves a final snapshot behind
+                .build();
+        NagSuppressions.addResourceSuppressions(database, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-RDS3")
+                        .reason("Single-AZ keeps the idle cost at one db.t4g.micro; recovery is from the 7-day automated backups (point-in-time restore). A standby doubles the database cost.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-RDS10")
+                        .reason("Deletion protection is off so that `cdk destroy` removes the environment; RemovalPolicy.SNAPSHOT still keeps a final snapshot of the data.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-RDS11")
+                        .reason("The standard PostgreSQL port is kept: a different port hides nothing, the security group admits only the API tasks.")
+                        .build(),
+                // Applies to the generated credentials secret, a child of the instance.
+                NagPackSuppression.builder().id("AwsSolutions-SMG4")
+                        .reason("ECS injects the credentials into the API tasks at start only; rotation would break running tasks' new connections until they are replaced. Rotate by hand with a service redeploy.")
+                        .build()), true);
+
+        jwtSigningKey = generatedSecret("JwtSigningKey", "HS256 signing key of the movies API's JWTs", 64,
+                "Rotating the signing key invalidates every issued token; it is rotated by hand (new secret value, then a service redeploy).");
+        adminPassword = generatedSecret("AdminPassword", "Initial password of the movies API's admin user", 24,
+                "The API uses it only to create the admin user on first start; the admin changes the password in the app afterwards.");
+    }
+
+    private Secret generatedSecret(String id, String description, int length, String whyNoRotation) {
+        Secret secret = Secret.Builder.create(this, id)
+                .description(description)
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(length)
+                        .excludePunctuation(true) // safe in any header, URL or shell the value may pass through
+                        .requireEachIncludedType(true)
+                        .build())
+                .build();
+        NagSuppressions.addResourceSuppressions(secret, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SMG4").reason(whyNoRotation).build()));
+        return secret;
+    }
+
+    public IDatabaseInstance database() {
+        return database;
+    }
+
+    /** The generated credentials: JSON fields host, port, dbname, username, password. */
+    public ISecret databaseSecret() {
+        return database.getSecret();
+    }
+
+    public ISecret jwtSigningKey() {
+        return jwtSigningKey;
+    }
+
+    public ISecret adminPassword() {
+        return adminPassword;
+    }
+}

@@ -1,0 +1,171 @@
+package com.example.movies.infra.frontend;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecr.LifecycleRule;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+import com.example.movies.infra.DeploymentParameters.CustomDomain;
+import com.example.movies.infra.DeploymentParameters.TaskSize;
+
+/**
+ * The React frontend: its ECR repository and the ECS cluster "frontend" running the nginx image on Fargate in
+ * private subnets behind the network stack's ALB. The image learns the API's URL at container start.
+ */
+public final class FrontendStack extends Stack {
+
+    /** nginx's port and health path (contract with the frontend module). */
+    public static final int CONTAINER_PORT = 8080;
+    public static final String HEALTH_PATH = "/healthz";
+
+    public record Props(
+            String namePrefix,
+            IVpc vpc,
+            SubnetSelection taskSubnets,
+            IApplicationLoadBalancer loadBalancer,
+            String apiBaseUrl,
+            String imageTag,
+            TaskSize taskSize,
+            int desiredCount,
+            Optional<CustomDomain> domain,
+            String frontendUrl) {}
+
+    private final Repository repository;
+
+    public FrontendStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+
+        repository = Repository.Builder.create(this, "Repository")
+                .repositoryName(props.namePrefix() + "-frontend")
+                .imageScanOnPush(true)
+                .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(20).build()))
+                .build();
+        Cluster cluster = Cluster.Builder.create(this, "Cluster")
+                .clusterName(props.namePrefix() + "-frontend")
+                .vpc(props.vpc())
+                .containerInsightsV2(ContainerInsights.ENABLED)
+                .build();
+
+        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
+                .cpu(props.taskSize().cpu())
+                .memoryLimitMiB(props.taskSize().memoryMiB())
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .build();
+        LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
+        task.addContainer("frontend", ContainerDefinitionOptions.builder()
+                .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
+                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+                .environment(Map.of("API_BASE_URL", props.apiBaseUrl()))
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("frontend").build()))
+                .build());
+        NagSuppressions.addResourceSuppressions(task, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-ECS2")
+                        .reason("API_BASE_URL is the public gateway URL, not a secret: one image serves every environment and reads it at container start.")
+                        .build()));
+        NagSuppressions.addResourceSuppressions(task.obtainExecutionRole(), List.of(
+                NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                        .reason("ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource *. Image pulls themselves are limited to this stack's repository.")
+                        .appliesTo(List.of("Resource::*"))
+                        .build()), true);
+
+        FargateService service = FargateService.Builder.create(this, "Service")
+                .cluster(cluster)
+                .taskDefinition(task)
+                .desiredCount(props.desiredCount())
+                .vpcSubnets(props.taskSubnets())
+                .assignPublicIp(false)
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().rollback(true).build())
+                .healthCheckGracePeriod(Duration.seconds(30))
+                .build();
+
+        // Registering the service as a target also opens the tasks' security group to the ALB's, and only to it.
+        AddApplicationTargetsProps target = AddApplicationTargetsProps.builder()
+                .targets(List.of(service))
+                .port(CONTAINER_PORT)
+                .protocol(ApplicationProtocol.HTTP)
+                .healthCheck(software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
+                        .path(HEALTH_PATH)
+                        .healthyHttpCodes("200")
+                        .interval(Duration.seconds(15))
+                        .build())
+                .deregistrationDelay(Duration.seconds(15))
+                .build();
+        if (props.domain().isPresent()) {
+            ApplicationListener https = ApplicationListener.Builder.create(this, "HttpsListener")
+                    .loadBalancer(props.loadBalancer())
+                    .port(443)
+                    .protocol(ApplicationProtocol.HTTPS)
+                    .certificates(List.of(ListenerCertificate.fromArn(props.domain().get().certificateArn())))
+                    .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                    .open(true)
+                    .build();
+            https.addTargets("Frontend", target);
+            ApplicationListener.Builder.create(this, "HttpListener")
+                    .loadBalancer(props.loadBalancer())
+                    .port(80)
+                    .protocol(ApplicationProtocol.HTTP)
+                    .open(true)
+                    .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
+                            .protocol("HTTPS").port("443").permanent(true).build()))
+                    .build();
+        } else {
+            ApplicationListener http = ApplicationListener.Builder.create(this, "HttpListener")
+                    .loadBalancer(props.loadBalancer())
+                    .port(80)
+                    .protocol(ApplicationProtocol.HTTP)
+                    .open(true)
+                    .build();
+            http.addTargets("Frontend", target);
+        }
+
+        CfnOutput.Builder.create(this, "LoadBalancerDnsName").value(props.loadBalancer().getLoadBalancerDnsName())
+                .description("DNS name of the frontend's ALB (point the custom domain here, if any)").build();
+        CfnOutput.Builder.create(this, "FrontendUrl").value(props.frontendUrl())
+                .description("URL of the frontend").build();
+        CfnOutput.Builder.create(this, "FrontendRepositoryUri").value(repository.getRepositoryUri())
+                .description("ECR repository of the frontend image").build();
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+}

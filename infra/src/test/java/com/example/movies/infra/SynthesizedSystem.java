@@ -1,0 +1,73 @@
+package com.example.movies.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+
+/**
+ * The app synthesized once per parameter set and shared by every test class: each synthesis costs seconds of
+ * jsii round trips, so tests read the cached templates and messages instead of synthesizing again.
+ */
+final class SynthesizedSystem {
+
+    /** Fixed, dummy deployment choices: no AWS account is needed, the region only selects the ELB log account. */
+    private static final Map<String, Object> COMMON = Map.of(
+            "environment", "test",
+            "region", "eu-west-1",
+            "imageTag", "1.2.3",
+            "openApiDocument", System.getProperty("infra.openapi", "target/openapi.json"));
+
+    /** The defaults: one NAT gateway, no VPC endpoints, no custom domain. */
+    static final SynthesizedSystem DEFAULTS = synthesize(Map.of());
+
+    /** Every option switched on: custom domain with HTTPS, no NAT, VPC endpoints instead. */
+    static final SynthesizedSystem ALL_OPTIONS = synthesize(Map.of(
+            "natGateways", "0",
+            "vpcEndpoints", "true",
+            "domainName", "movies.example.com",
+            "certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"));
+
+    final DeploymentParameters parameters;
+    final MoviesSystem system;
+    final Template network;
+    final Template data;
+    final Template api;
+    final Template frontend;
+    private final CloudAssembly assembly;
+
+    private SynthesizedSystem(DeploymentParameters parameters, MoviesSystem system, CloudAssembly assembly) {
+        this.parameters = parameters;
+        this.system = system;
+        this.assembly = assembly;
+        this.network = Template.fromStack(system.network());
+        this.data = Template.fromStack(system.data());
+        this.api = Template.fromStack(system.api());
+        this.frontend = Template.fromStack(system.frontend());
+    }
+
+    private static SynthesizedSystem synthesize(Map<String, Object> options) {
+        Map<String, Object> context = new HashMap<>(COMMON);
+        context.putAll(options);
+        App app = new App();
+        DeploymentParameters parameters = DeploymentParameters.from(context::get, Optional.empty());
+        MoviesSystem system = MoviesSystem.define(app, parameters);
+        return new SynthesizedSystem(parameters, system, app.synth());
+    }
+
+    List<Stack> stacks() {
+        return List.of(system.network(), system.data(), system.api(), system.frontend());
+    }
+
+    /** Warnings and errors the synthesis attached to the stacks (cdk-nag reports its findings this way). */
+    Stream<SynthesisMessage> messages() {
+        return stacks().stream().flatMap(stack -> assembly.getStackArtifact(stack.getArtifactId()).getMessages().stream());
+    }
+}
