@@ -1,0 +1,60 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api, onSessionEnded, tokens, type User } from "../api";
+
+export type AuthState =
+  | { status: "checking" }
+  | { status: "anonymous" }
+  | { status: "signed-in"; user: User };
+
+interface Auth {
+  state: AuthState;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+/** Who is signed in: restored from the stored tokens at start, ended when the API refuses them. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>(() =>
+    tokens.refresh || tokens.access ? { status: "checking" } : { status: "anonymous" },
+  );
+
+  useEffect(() => onSessionEnded(() => setState({ status: "anonymous" })), []);
+
+  const restoring = state.status === "checking";
+  useEffect(() => {
+    if (!restoring) return;
+    let current = true;
+    api
+      .currentUser()
+      .then((user) => current && setState({ status: "signed-in", user }))
+      .catch(() => current && setState({ status: "anonymous" }));
+    return () => {
+      current = false;
+    };
+  }, [restoring]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    await api.login(username, password);
+    const user = await api.currentUser();
+    setState({ status: "signed-in", user });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setState({ status: "anonymous" });
+    }
+  }, []);
+
+  const auth = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error("useAuth needs an AuthProvider above it");
+  return auth;
+}

@@ -1,0 +1,96 @@
+import { useId, useState } from "react";
+import { errorMessage, type Movie, type MovieInput } from "../api";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { MovieForm } from "./MovieForm";
+
+interface MovieItemProps {
+  movie: Movie;
+  onUpdate(id: string, input: MovieInput): Promise<void>;
+  onRename(id: string, title: string): Promise<void>;
+  onDelete(id: string): Promise<void>;
+}
+
+/** One movie: its fields and actions, or the form editing it in place. */
+export function MovieItem({ movie, onUpdate, onRename, onDelete }: MovieItemProps) {
+  const titleId = useId();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (editing) {
+    return (
+      <li className="movie">
+        <MovieForm
+          label={`Edit ${movie.title}`}
+          initial={{ title: movie.title, year: String(movie.year), description: movie.description ?? "" }}
+          submitLabel="Save"
+          onSubmit={async (input) => {
+            await onUpdate(movie.id, input);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
+  }
+
+  return (
+    <li className="movie">
+      <article aria-labelledby={titleId}>
+        <p>
+          <strong>Title:</strong> <span id={titleId}>{movie.title}</span>
+        </p>
+        <p>
+          <strong>Year:</strong> {movie.year}
+        </p>
+        <p>
+          <strong>Storyline:</strong> {movie.description}
+        </p>
+        {error && (
+          <p role="alert" className="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => onRename(movie.id, movie.title.toUpperCase()))}>
+            Upper case
+          </button>
+          <button type="button" className="button info" disabled={busy} onClick={() => run(() => onRename(movie.id, movie.title.toLowerCase()))}>
+            Lower case
+          </button>
+          <button type="button" className="button outline" disabled={busy} onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button type="button" className="button danger" disabled={busy} onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        </div>
+      </article>
+      {confirming && (
+        <ConfirmDialog
+          title="Delete movie?"
+          message={`“${movie.title}” will be removed from your favorite movies.`}
+          confirmLabel="Yes, delete"
+          onConfirm={() => {
+            setConfirming(false);
+            void run(() => onDelete(movie.id));
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </li>
+  );
+}

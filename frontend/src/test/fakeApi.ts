@@ -1,0 +1,139 @@
+import { vi } from "vitest";
+import type { Movie } from "../api";
+
+/** A recorded call, as the API saw it. */
+export interface Call {
+  method: string;
+  path: string;
+  authorization: string | null;
+  body: unknown;
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+const TOKEN_NOT_VALID = {
+  detail: "Given token not valid for any token type",
+  code: "token_not_valid",
+  messages: [{ token_class: "AccessToken", token_type: "access", message: "Token is invalid or expired" }],
+};
+
+export function movie(title: string, year: number, description: string | null = null): Movie {
+  const id = crypto.randomUUID();
+  return { id, created: "2026-11-24T14:18:53.892450Z", modified: "2026-11-24T14:18:53.892519Z", title, description, slug: title.toLowerCase(), year };
+}
+
+/**
+ * The movies/users API in memory, answering the app's fetch calls with the contract's shapes
+ * (only what the app uses): one user admin/admin, access tokens that can be expired on demand.
+ */
+export function fakeApi(movies: Movie[] = []) {
+  const calls: Call[] = [];
+  let accessCounter = 1;
+  let validAccess = new Set(["access-1"]);
+  const validRefresh = new Set<string>();
+  let listFailure: number | null = null;
+
+  function validate(body: Record<string, unknown>, partial: boolean): Record<string, string[]> {
+    const errors: Record<string, string[]> = {};
+    if (!partial || "title" in body) {
+      if (typeof body.title !== "string" || body.title.trim() === "") errors.title = ["This field is required."];
+    }
+    if (!partial || "year" in body) {
+      if (body.year === undefined) errors.year = ["This field is required."];
+      else if (!/^\d+$/.test(String(body.year))) errors.year = ["A valid integer is required."];
+    }
+    return errors;
+  }
+
+  const handler = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input), "http://localhost");
+    const method = init.method ?? "GET";
+    const headers = new Headers(init.headers);
+    const body = init.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ method, path: url.pathname, authorization: headers.get("Authorization"), body });
+
+    const bearer = headers.get("Authorization")?.replace(/^Bearer /, "");
+    if (bearer !== undefined && !validAccess.has(bearer)) return json(401, TOKEN_NOT_VALID);
+    const authenticated = bearer !== undefined;
+    const needsAuth = () => json(401, { detail: "Authentication credentials were not provided." });
+
+    const route = `${method} ${url.pathname}`;
+    const movieId = url.pathname.match(/^\/api\/v1\/movie\/(.+)$/)?.[1];
+    const index = movies.findIndex((m) => m.id === movieId);
+
+    if (route === "POST /api/token") {
+      if (body.username !== "admin" || body.password !== "admin") {
+        return json(401, { detail: "No active account found with the given credentials" });
+      }
+      validRefresh.add("refresh-1");
+      return json(200, { refresh: "refresh-1", access: "access-1" });
+    }
+    if (route === "POST /api/token/refresh") {
+      if (!validRefresh.has(body.refresh)) return json(401, TOKEN_NOT_VALID);
+      const access = `access-${++accessCounter}`;
+      validAccess.add(access);
+      return json(200, { access });
+    }
+    if (route === "GET /api/v1/users/auth/user") {
+      if (!authenticated) return needsAuth();
+      return json(200, { pk: 1, username: "admin", email: "admin@example.com", first_name: "", last_name: "" });
+    }
+    if (route === "POST /api/v1/users/auth/logout") {
+      if (!authenticated) return needsAuth();
+      validRefresh.delete(body.refresh);
+      return json(200, { detail: "Successfully logged out." });
+    }
+    if (route === "GET /api/v1/movie") {
+      if (listFailure) return json(listFailure, { detail: "Service unavailable." });
+      return json(200, movies);
+    }
+    if (route === "POST /api/v1/movie") {
+      if (!authenticated) return needsAuth();
+      const errors = validate(body, false);
+      if (Object.keys(errors).length) return json(400, errors);
+      const created = movie(body.title, Number(body.year), body.description ?? null);
+      movies.push(created);
+      return json(201, created);
+    }
+    if (movieId !== undefined) {
+      if (index === -1) return json(404, { detail: "Not found." });
+      if (!authenticated) return needsAuth();
+      if (method === "DELETE") {
+        movies.splice(index, 1);
+        return new Response(null, { status: 204 });
+      }
+      const errors = validate(body, method === "PATCH");
+      if (Object.keys(errors).length) return json(400, errors);
+      movies[index] = { ...movies[index], ...body, year: body.year === undefined ? movies[index].year : Number(body.year) };
+      return json(200, movies[index]);
+    }
+    return json(404, { detail: "Not found." });
+  });
+
+  vi.stubGlobal("fetch", handler);
+
+  return {
+    calls,
+    movies,
+    /** Store tokens as a previous login would have. */
+    signIn() {
+      validRefresh.add("refresh-1");
+      localStorage.setItem("movies.accessToken", "access-1");
+      localStorage.setItem("movies.refreshToken", "refresh-1");
+    },
+    /** Every access token issued so far stops being valid, as after ten minutes. */
+    expireAccessTokens() {
+      validAccess = new Set();
+    },
+    revokeRefreshTokens() {
+      validRefresh.clear();
+    },
+    failMovieList(status: number | null) {
+      listFailure = status;
+    },
+    callsTo(method: string, path: string) {
+      return calls.filter((c) => c.method === method && c.path === path);
+    },
+  };
+}

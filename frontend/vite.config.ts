@@ -1,0 +1,16 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    // Maven's target directory: `mvn clean` removes it, the jar and the nginx image take it from here.
+    outDir: "target/dist",
+    emptyOutDir: true,
+  },
+  test: {
+    environment: "jsdom",
+    setupFiles: ["src/test/setup.ts"],
+    restoreMocks: true,
+  },
+});
