@@ -33,9 +33,11 @@ describe("dashboard", () => {
   it("shows loading, then an error with a way to try again", async () => {
     const server = signedIn(movie("Inception", 2010));
     server.failMovieList(503);
+    const release = server.holdMovieList();
     const { user } = renderApp("/dashboard");
 
-    expect(await screen.findByText("Loading movies…")).toBeInTheDocument();
+    expect(await screen.findByText("Loading movies…")).toHaveAttribute("role", "status");
+    release();
     expect(await screen.findByRole("alert")).toHaveTextContent("The movies could not be loaded: Service unavailable.");
 
     server.failMovieList(null);

@@ -33,6 +33,7 @@ export function fakeApi(movies: Movie[] = []) {
   let validAccess = new Set(["access-1"]);
   const validRefresh = new Set<string>();
   let listFailure: number | null = null;
+  let listGate: Promise<void> | null = null;
 
   function validate(body: Record<string, unknown>, partial: boolean): Record<string, string[]> {
     const errors: Record<string, string[]> = {};
@@ -85,6 +86,7 @@ export function fakeApi(movies: Movie[] = []) {
       return json(200, { detail: "Successfully logged out." });
     }
     if (route === "GET /api/v1/movie") {
+      if (listGate) await listGate;
       if (listFailure) return json(listFailure, { detail: "Service unavailable." });
       return json(200, movies);
     }
@@ -131,6 +133,15 @@ export function fakeApi(movies: Movie[] = []) {
     },
     failMovieList(status: number | null) {
       listFailure = status;
+    },
+    /** Holds the list's answers until the returned function is called, to see the loading state. */
+    holdMovieList(): () => void {
+      let release = () => {};
+      listGate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        listGate = null;
+        release();
+      };
     },
     callsTo(method: string, path: string) {
       return calls.filter((c) => c.method === method && c.path === path);
