@@ -1,0 +1,67 @@
+package com.example.movies.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.movies.infra.DeploymentParameters.CustomDomain;
+import com.example.movies.infra.DeploymentParameters.TaskSize;
+
+/** Context parameters: defaults, parsing of -c strings and JSON values, and refusal of impossible combinations. */
+class DeploymentParametersTest {
+
+    @Test
+    void defaultsAreTheSmallestSetup() {
+        DeploymentParameters parameters = DeploymentParameters.from(key -> null, Optional.of("eu-central-1"));
+
+        assertThat(parameters).isEqualTo(new DeploymentParameters("dev", "eu-central-1", "latest",
+                new TaskSize(256, 512), 1, 4, new TaskSize(256, 512), 1, 1, false, Optional.empty(),
+                Path.of("target/openapi.json")));
+        assertThat(parameters.namePrefix()).isEqualTo("movies-dev");
+        assertThat(parameters.frontendUrl("alb.example")).isEqualTo("http://alb.example");
+    }
+
+    @Test
+    void readsEveryKeyFromStringsAndJsonValues() {
+        Map<String, Object> context = new HashMap<>(Map.of(
+                "environment", "prod", "region", "us-east-1", "imageTag", "abc123",
+                "apiCpu", 512, "apiMemoryMiB", "1024", "apiDesiredCount", "2", "apiMaxCount", 6,
+                "frontendCpu", "256", "frontendMemoryMiB", 1024));
+        context.putAll(Map.of("frontendDesiredCount", 2, "natGateways", "2", "vpcEndpoints", true,
+                "domainName", "movies.example.com", "certificateArn", "arn:aws:acm:us-east-1:1:certificate/x",
+                "openApiDocument", "elsewhere/openapi.json"));
+
+        DeploymentParameters parameters = DeploymentParameters.from(context::get, Optional.of("eu-west-1"));
+
+        assertThat(parameters).isEqualTo(new DeploymentParameters("prod", "us-east-1", "abc123",
+                new TaskSize(512, 1024), 2, 6, new TaskSize(256, 1024), 2, 2, true,
+                Optional.of(new CustomDomain("movies.example.com", "arn:aws:acm:us-east-1:1:certificate/x")),
+                Path.of("elsewhere/openapi.json")));
+        assertThat(parameters.frontendUrl("ignored")).isEqualTo("https://movies.example.com");
+    }
+
+    @Test
+    void refusesImpossibleChoicesWithTheReason() {
+        assertRefused(Map.of("natGateways", "0"), "natGateways=0 needs vpcEndpoints=true");
+        assertRefused(Map.of("domainName", "movies.example.com"), "domainName and certificateArn must both be set");
+        assertRefused(Map.of("apiCpu", "256", "apiMemoryMiB", "4096"), "Not a Fargate task size");
+        assertRefused(Map.of("apiCpu", "0.25"), "apiCpu must be a whole number");
+        assertRefused(Map.of("environment", "Prod"), "environment must match");
+        assertRefused(Map.of("apiDesiredCount", "5"), "apiMaxCount at least apiDesiredCount");
+        assertRefused(Map.of("vpcEndpoints", "yes"), "vpcEndpoints must be true or false");
+        assertThatThrownBy(() -> DeploymentParameters.from(key -> null, Optional.empty()))
+                .hasMessageContaining("no region");
+    }
+
+    private static void assertRefused(Map<String, Object> context, String reason) {
+        assertThatThrownBy(() -> DeploymentParameters.from(context::get, Optional.of("eu-west-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(reason);
+    }
+}
