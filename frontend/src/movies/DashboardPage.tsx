@@ -9,7 +9,10 @@ export function DashboardPage() {
     <>
       <section aria-labelledby="favorites-heading">
         <h1 id="favorites-heading">
-          My favorite movies <span aria-hidden="true">❤️</span>
+          My favorite movies
+          <span aria-hidden="true" className="heart">
+            ❤️
+          </span>
         </h1>
         {state.status === "loading" && <p role="status">Loading movies…</p>}
         {state.status === "failed" && (
@@ -29,10 +32,13 @@ export function DashboardPage() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="add-heading">
-        <h2 id="add-heading">Add new movie</h2>
-        <MovieForm label="Add new movie" submitLabel="Add movie" onSubmit={add} resetOnSuccess />
-      </section>
+      {/* Shown once the list is there, so the list does not push it down while the page settles. */}
+      {state.status !== "loading" && (
+        <section aria-labelledby="add-heading">
+          <h2 id="add-heading">Add new movie</h2>
+          <MovieForm label="Add new movie" submitLabel="Add movie" onSubmit={add} resetOnSuccess />
+        </section>
+      )}
     </>
   );
 }
