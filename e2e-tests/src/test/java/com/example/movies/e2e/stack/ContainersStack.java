@@ -1,0 +1,236 @@
+package com.example.movies.e2e.stack;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The system as containers, the way ECS runs it: the Jib-built API image as two replicas on one PostgreSQL
+ * container, an nginx reverse proxy spreading requests over the replicas (standing in for API Gateway over the
+ * Cloud Map instances), and the Jib-built frontend image pointed at the proxy. All on one Docker network, started
+ * through Testcontainers.
+ *
+ * <p>Images come from settings, so the air-gapped way can use the images of {@code scripts/offline-base-images.sh}:
+ * {@code e2e.apiImage}, {@code e2e.frontendImage} (the Jib builds; the failsafe configuration passes the root
+ * pom's image coordinates), {@code e2e.postgresImage} (default {@code postgres:17}) and {@code e2e.proxyImage}
+ * (default {@code nginx:stable}). Each container's output is written to {@code target/e2e/containers} on close.
+ */
+public final class ContainersStack implements Stack {
+
+    private static final int API_REPLICAS = 2;
+    private static final int CONTAINER_PORT = 8080;
+    /** Like the API's ECS task: the JVM must size itself to the container, not to the machine. */
+    private static final long API_MEMORY_BYTES = 768L * 1024 * 1024;
+    private static final Duration API_START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final String apiImage = Settings.find("e2e.apiImage").orElse("movies/movies-api:local");
+    private final String frontendImage = Settings.find("e2e.frontendImage").orElse("movies/movies-frontend:local");
+    private final String postgresImage = Settings.find("e2e.postgresImage").orElse("postgres:17");
+    private final String proxyImage = Settings.find("e2e.proxyImage").orElse("nginx:stable");
+    private final Path logDir = Path.of(Settings.find("e2e.workDir").orElse("target/e2e")).resolve("containers");
+    private final Credentials admin = new Credentials("admin", "E2e-" + randomToken(20));
+
+    private final List<GenericContainer<?>> started = new ArrayList<>();
+    private Network network;
+    private final List<URI> replicaUrls = new ArrayList<>();
+    private URI apiUrl;
+    private URI frontendUrl;
+
+    /**
+     * Whether this stack can run here: a Docker engine answers and the two Jib-built images are present. Quick and
+     * never throws, so that {@link StackSelection} can ask it to choose the default stack.
+     */
+    public static boolean isAvailable() {
+        try {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                return false;
+            }
+            ContainersStack stack = new ContainersStack();
+            return imageExists(stack.apiImage) && imageExists(stack.frontendImage);
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void start() {
+        network = Network.newNetwork();
+
+        PostgreSQLContainer database = new PostgreSQLContainer(
+                DockerImageName.parse(postgresImage).asCompatibleSubstituteFor("postgres"))
+                .withNetwork(network).withNetworkAliases("db")
+                .withDatabaseName("movies").withUsername("movies").withPassword(randomToken(24));
+        start(database);
+
+        // The replicas share the database and the JWT signing key, as ECS tasks of one service share their secrets.
+        // The browser's origin is fixed before anything starts, because the API's CORS setting needs it.
+        int frontendPort = LocalProcess.freePort();
+        frontendUrl = URI.create("http://" + DockerClientFactory.instance().dockerHostIpAddress() + ":" + frontendPort);
+        String jwtSecret = randomToken(64);
+        List<GenericContainer<?>> replicas = IntStream.rangeClosed(1, API_REPLICAS)
+                .<GenericContainer<?>>mapToObj(replica -> apiReplica(replica, database, jwtSecret))
+                .toList();
+        // Together, like a service's tasks: startup races (migrations, the admin's creation) must be handled.
+        Startables.deepStart(replicas).join();
+        started.addAll(replicas);
+        for (GenericContainer<?> replica : replicas) {
+            replicaUrls.add(urlOf(replica));
+        }
+
+        GenericContainer<?> proxy = new GenericContainer<>(DockerImageName.parse(proxyImage))
+                .withNetwork(network).withNetworkAliases("api")
+                .withCopyToContainer(Transferable.of(proxyConfiguration()), "/etc/nginx/conf.d/default.conf")
+                .withExposedPorts(CONTAINER_PORT)
+                .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200));
+        start(proxy);
+        apiUrl = urlOf(proxy);
+
+        GenericContainer<?> frontend = new GenericContainer<>(DockerImageName.parse(frontendImage))
+                .withNetwork(network).withNetworkAliases("frontend")
+                .withEnv("API_BASE_URL", apiUrl.toString())
+                .withExposedPorts(CONTAINER_PORT)
+                .withCreateContainerCmdModifier(command -> command.getHostConfig().withPortBindings(
+                        new PortBinding(Ports.Binding.bindPort(frontendPort), new ExposedPort(CONTAINER_PORT))))
+                .waitingFor(Wait.forHttp("/healthz").forStatusCode(200));
+        start(frontend);
+    }
+
+    private GenericContainer<?> apiReplica(int replica, PostgreSQLContainer database, String jwtSecret) {
+        return new GenericContainer<>(DockerImageName.parse(apiImage))
+                .withNetwork(network).withNetworkAliases("api-" + replica)
+                .withEnv(Map.ofEntries(
+                        Map.entry("SPRING_PROFILES_ACTIVE", "prod"),
+                        Map.entry("DB_HOST", "db"),
+                        Map.entry("DB_PORT", "5432"),
+                        Map.entry("DB_NAME", database.getDatabaseName()),
+                        Map.entry("DB_USERNAME", database.getUsername()),
+                        Map.entry("DB_PASSWORD", database.getPassword()),
+                        Map.entry("MOVIES_JWT_SECRET", jwtSecret),
+                        Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
+                        Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
+                        Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())))
+                .withCreateContainerCmdModifier(command -> command.getHostConfig().withMemory(API_MEMORY_BYTES))
+                .withExposedPorts(CONTAINER_PORT)
+                .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200)
+                        .withStartupTimeout(API_START_TIMEOUT));
+    }
+
+    /** Round robin over the replicas; the Host header is kept so that URLs the API builds point at the proxy. */
+    private static String proxyConfiguration() {
+        StringBuilder servers = new StringBuilder();
+        for (int replica = 1; replica <= API_REPLICAS; replica++) {
+            servers.append("    server api-").append(replica).append(':').append(CONTAINER_PORT).append(";\n");
+        }
+        return """
+                upstream api_replicas {
+                %s}
+                server {
+                    listen %d;
+                    location / {
+                        proxy_pass http://api_replicas;
+                        proxy_set_header Host $http_host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                    }
+                }
+                """.formatted(servers, CONTAINER_PORT);
+    }
+
+    private void start(GenericContainer<?> container) {
+        started.add(container);
+        container.start();
+    }
+
+    private static URI urlOf(GenericContainer<?> container) {
+        return URI.create("http://" + container.getHost() + ":" + container.getMappedPort(CONTAINER_PORT));
+    }
+
+    @Override
+    public URI apiUrl() {
+        return apiUrl;
+    }
+
+    @Override
+    public URI frontendUrl() {
+        return frontendUrl;
+    }
+
+    @Override
+    public List<URI> apiReplicaUrls() {
+        return List.copyOf(replicaUrls);
+    }
+
+    @Override
+    public Credentials admin() {
+        return admin;
+    }
+
+    @Override
+    public boolean disposable() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            keepLogs(started.get(i));
+            started.get(i).stop();
+        }
+        started.clear();
+        if (network != null) {
+            network.close();
+            network = null;
+        }
+    }
+
+    private void keepLogs(GenericContainer<?> container) {
+        if (container.getContainerId() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(logDir);
+            String name = container.getNetworkAliases().stream().filter(alias -> !alias.startsWith("tc-"))
+                    .findFirst().orElse(container.getContainerId());
+            Files.writeString(logDir.resolve(name + ".log"), container.getLogs());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("e2e: could not keep the logs of container " + container.getContainerId() + ": " + e);
+        }
+    }
+
+    private static boolean imageExists(String image) {
+        try {
+            DockerClientFactory.lazyClient().inspectImageCmd(image).exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String randomToken(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder token = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return token.toString();
+    }
+}
