@@ -1,0 +1,348 @@
+#!/usr/bin/env bash
+# Benchmark of the movies API (issue 7), one command from a clean clone:
+#
+#   bench/run.sh [--build]
+#
+# Builds movies-api/target/movies-api.jar if it is missing (--build: always), starts it (profile prod) on a fresh
+# PostgreSQL database, measures the time from process start to the first healthy answer, seeds movies through the
+# API, warms up, then runs wrk (-t2 -c32) against the list, one movie and a write mix (create, patch, delete with a
+# bearer token), and against a private nginx serving the very bytes of those two reads (this machine's ceiling).
+# Prints a table and writes bench/results/<UTC time>[-<label>].json. Everything it starts is stopped and the
+# database dropped, on failure too.
+#
+# Settings (environment):
+#   BENCH_JAVA_OPTS  JVM options and -Dspring.* properties for the API, e.g. "-Xmx128m -XX:+UseSerialGC"
+#   BENCH_JAVA       java binary (default: java on PATH)
+#   BENCH_JAR        jar to run (default: movies-api/target/movies-api.jar), e.g. a copy of an older build
+#   BENCH_LABEL      word appended to the result's file name and recorded in it
+#   BENCH_DURATION   length of each measured run (default 15s); BENCH_WARMUP of each warm-up (default 5s)
+#   BENCH_MOVIES     movies seeded (default 100)
+#   PGHOST PGPORT PGUSER  PostgreSQL (default 127.0.0.1 5432 postgres, trust auth)
+set -euo pipefail
+
+bench_dir=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$bench_dir")
+jar=${BENCH_JAR:-$root/movies-api/target/movies-api.jar}
+java_bin=${BENCH_JAVA:-java}
+read -r -a java_opts <<< "${BENCH_JAVA_OPTS:-}"
+label=${BENCH_LABEL:-}
+duration=${BENCH_DURATION:-15s}
+warmup=${BENCH_WARMUP:-5s}
+movie_count=${BENCH_MOVIES:-100}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+
+# The issue's targets.
+list_rps_min=5300 list_p99_max_ms=20
+one_rps_min=7600 one_p99_max_ms=10
+writes_rps_min=1000
+rss_max_mib=256
+start_max_s=1.5
+
+build=false
+case "${1:-}" in
+  --build) build=true ;;
+  '') ;;
+  -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  *) fail "unknown argument $1 (see --help)" ;;
+esac
+
+log() { printf '== %s\n' "$*" >&2; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+# --- tools ------------------------------------------------------------------------------------------------------
+missing=()
+for tool in wrk nginx jq; do
+  command -v "$tool" > /dev/null || missing+=("$tool")
+done
+if (( ${#missing[@]} > 0 )); then
+  if [[ $(id -u) != 0 ]] || ! command -v apt-get > /dev/null; then
+    fail "install ${missing[*]} (Debian packages)"
+  fi
+  log "installing ${missing[*]} from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
+for tool in "$java_bin" curl psql ss; do
+  command -v "$tool" > /dev/null || fail "$tool is needed"
+done
+
+if [[ $build == true || ! -f $jar ]]; then
+  [[ $jar == "$root/movies-api/target/movies-api.jar" ]] || fail "$jar does not exist"
+  log "building $jar"
+  (cd "$root" && ./mvnw -B -q -pl movies-api -am -DskipTests package)
+fi
+
+# --- state and cleanup ------------------------------------------------------------------------------------------
+work=$(mktemp -d "${TMPDIR:-/tmp}/movies-bench.XXXXXX")
+database="movies_bench_$(date -u +%Y%m%d%H%M%S)_$$"
+api_pid='' nginx_pid='' sampler_pid='' database_created=false
+
+stop() { # pid seconds: TERM, then KILL after the grace period
+  local pid=$1 seconds=$2 i
+  kill "$pid" 2> /dev/null || return 0
+  for (( i = 0; i < seconds * 10; i++ )); do
+    kill -0 "$pid" 2> /dev/null || { wait "$pid" 2> /dev/null || true; return 0; }
+    sleep 0.1
+  done
+  kill -9 "$pid" 2> /dev/null || true
+  wait "$pid" 2> /dev/null || true
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  [[ -n $sampler_pid ]] && stop "$sampler_pid" 1
+  [[ -n $nginx_pid ]] && stop "$nginx_pid" 10
+  if [[ -n $api_pid ]]; then
+    if (( status != 0 )) && [[ -f $work/api.log ]]; then
+      log "last lines of the API's log"
+      tail -n 30 "$work/api.log" >&2
+    fi
+    stop "$api_pid" 30
+  fi
+  if [[ $database_created == true ]]; then
+    psql -qX -d postgres -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" > /dev/null \
+      || log "could not drop database $database"
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() { # a random unused local port (never 8080)
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 30000 ))
+    [[ -z $(ss -Htln "sport = :$port") ]] && { echo "$port"; return; }
+  done
+}
+
+random_text() { # length: letters and digits
+  local text=''
+  while (( ${#text} < $1 )); do
+    text+=$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  done
+  echo "${text:0:$1}"
+}
+
+now_us() { echo "${EPOCHREALTIME/./}"; }
+
+# --- the API ----------------------------------------------------------------------------------------------------
+psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$database\"" > /dev/null
+database_created=true
+api_port=$(free_port)
+api="http://127.0.0.1:$api_port"
+admin_username="bench-$(random_text 8)"
+admin_password=$(random_text 24)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v one_minute="${load_before%% *}" -v cpus="$(nproc)" 'BEGIN { exit !(one_minute > cpus / 2) }'; then
+  log "warning: load average $load_before on $(nproc) CPUs: other work shares the machine, numbers will be low"
+fi
+
+log "starting the API on port $api_port, database $database"
+started_us=$(now_us)
+env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$api_port" \
+  DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$database" DB_USERNAME="$PGUSER" DB_PASSWORD="${PGPASSWORD:-}" \
+  MOVIES_JWT_SECRET="$(random_text 48)" MOVIES_ADMIN_USERNAME="$admin_username" \
+  MOVIES_ADMIN_PASSWORD="$admin_password" \
+  "$java_bin" "${java_opts[@]}" -jar "$jar" > "$work/api.log" 2>&1 &
+api_pid=$!
+until curl -fso /dev/null --max-time 1 "$api/actuator/health/readiness"; do
+  kill -0 "$api_pid" 2> /dev/null || fail "the API exited during start-up"
+  (( $(now_us) - started_us < 120000000 )) || fail "the API was not healthy after 120 s"
+  sleep 0.01
+done
+start_s=$(awk -v us=$(( $(now_us) - started_us )) 'BEGIN { printf "%.3f", us / 1e6 }')
+jvm_started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$work/api.log" || true)
+log "healthy after $start_s s ($jvm_started)"
+
+rss_mib() { # pid: current VmRSS in MiB
+  awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+rss_idle_mib=$(rss_mib "$api_pid")
+
+# --- seed -------------------------------------------------------------------------------------------------------
+token() {
+  curl -fsS "$api/api/token" -H 'Content-Type: application/json' \
+    -d "$(jq -nc --arg u "$admin_username" --arg p "$admin_password" '{username: $u, password: $p}')" | jq -er .access
+}
+access=$(token)
+log "seeding $movie_count movies"
+for (( i = 1; i <= movie_count; i++ )); do
+  printf '{"title":"Benchmark Movie %03d","description":"Seeded by the benchmark.","year":%d}\n' \
+    "$i" $(( 1950 + i * 7 % 70 ))
+done | while IFS= read -r body; do
+  curl -fsS -o /dev/null "$api/api/v1/movie" -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
+    -d "$body" || exit 1
+done
+
+# The bytes the ceiling serves, and a check that the reads answer what they should.
+mkdir -p "$work/www"
+[[ $(curl -sS -o "$work/www/list.json" -w '%{http_code}' "$api/api/v1/movie") == 200 ]] || fail "the list did not answer 200"
+[[ $(jq length "$work/www/list.json") == "$movie_count" ]] || fail "the list does not hold $movie_count movies"
+movie_id=$(jq -r ".[$(( movie_count / 2 ))].id" "$work/www/list.json")
+[[ $(curl -sS -o "$work/www/one.json" -w '%{http_code}' "$api/api/v1/movie/$movie_id") == 200 ]] \
+  || fail "one movie did not answer 200"
+list_bytes=$(wc -c < "$work/www/list.json")
+one_bytes=$(wc -c < "$work/www/one.json")
+log "list: $list_bytes bytes, one movie: $one_bytes bytes"
+
+# --- the private nginx (the ceiling) ----------------------------------------------------------------------------
+nginx_port=$(free_port)
+mkdir -p "$work/nginx"
+chmod 755 "$work" # nginx's workers run as an unprivileged user
+cat > "$work/nginx/nginx.conf" << EOF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  types { application/json json; }
+  client_body_temp_path $work/nginx/client_body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/www;
+    location = /api/v1/movie { try_files /list.json =404; }
+    location = /api/v1/movie/$movie_id { try_files /one.json =404; }
+  }
+}
+EOF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+nginx_pid=$!
+ceiling="http://127.0.0.1:$nginx_port"
+for (( i = 0; i < 500; i++ )); do
+  curl -fso /dev/null "$ceiling/api/v1/movie" && break
+  sleep 0.01
+done
+cmp -s <(curl -fsS "$ceiling/api/v1/movie") "$work/www/list.json" || fail "nginx does not serve the list's bytes"
+
+# --- load -------------------------------------------------------------------------------------------------------
+sample_rss() { # pid file: writes the highest VmRSS (kB) seen, every 50 ms
+  local pid=$1 file=$2 max=0 key value _
+  while [[ -r /proc/$pid/status ]]; do
+    while read -r key value _; do
+      if [[ $key == VmRSS: ]]; then
+        (( value > max )) && { max=$value; echo "$max" > "$file"; }
+        break
+      fi
+    done < "/proc/$pid/status"
+    sleep 0.05
+  done
+}
+
+cpu_ticks() { # pid: user + system clock ticks used so far
+  local stat fields
+  stat=$(< "/proc/$1/stat")
+  read -r -a fields <<< "${stat##*) }"
+  echo $(( fields[11] + fields[12] ))
+}
+
+wrk_run() { # name url mode duration [pid]: prints the run's JSON (wrk's result, plus RSS and CPU of pid)
+  local name=$1 url=$2 mode=$3 length=$4 pid=${5:-} ticks_before=0 result
+  if [[ -n $pid ]]; then
+    echo 0 > "$work/$name.rss"
+    sample_rss "$pid" "$work/$name.rss" &
+    sampler_pid=$!
+    ticks_before=$(cpu_ticks "$pid")
+  fi
+  BENCH_MODE=$mode BENCH_TOKEN=${access:-} wrk -t2 -c32 -d"$length" -s "$bench_dir/wrk.lua" "$url" > "$work/$name.out" 2>&1 \
+    || { cat "$work/$name.out" >&2; fail "wrk failed on $name"; }
+  result=$(sed -n 's/^BENCH_RESULT //p' "$work/$name.out")
+  jq -e . > /dev/null 2>&1 <<< "$result" || { cat "$work/$name.out" >&2; fail "wrk printed no result for $name"; }
+  if [[ -n $pid ]]; then
+    stop "$sampler_pid" 1
+    sampler_pid=''
+    result=$(jq -c --argjson kb "$(< "$work/$name.rss")" \
+      --argjson cpu "$(( $(cpu_ticks "$pid") - ticks_before ))" --argjson hz "$(getconf CLK_TCK)" \
+      '. + {rss_max_mib: ($kb / 1024 * 10 | round / 10), api_cpu_s: ($cpu / $hz)}' <<< "$result")
+  fi
+  echo "$result"
+}
+
+log "warming up ($warmup each: list, one movie, write mix)"
+wrk_run warmup-list "$api/api/v1/movie" read "$warmup" > /dev/null
+wrk_run warmup-one "$api/api/v1/movie/$movie_id" read "$warmup" > /dev/null
+access=$(token)
+wrk_run warmup-writes "$api/api/v1/movie" write "$warmup" > /dev/null
+
+log "measuring ($duration each)"
+list=$(wrk_run list "$api/api/v1/movie" read "$duration" "$api_pid")
+one=$(wrk_run one "$api/api/v1/movie/$movie_id" read "$duration" "$api_pid")
+access=$(token)
+writes=$(wrk_run writes "$api/api/v1/movie" write "$duration" "$api_pid")
+ceiling_list=$(wrk_run ceiling-list "$ceiling/api/v1/movie" read "$duration")
+ceiling_one=$(wrk_run ceiling-one "$ceiling/api/v1/movie/$movie_id" read "$duration")
+[[ $(jq length <(curl -fsS "$api/api/v1/movie")) -ge $movie_count ]] || fail "seeded movies went missing"
+
+# --- report -----------------------------------------------------------------------------------------------------
+commit=$(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo unknown)
+[[ -z $(git -C "$root" status --porcelain -- movies-api 2> /dev/null) ]] || commit+="+uncommitted movies-api"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$bench_dir/results"
+result_file="$bench_dir/results/$stamp${label:+-$label}.json"
+jq -n \
+  --arg run_label "$label" --arg time "$stamp" --arg commit "$commit" \
+  --arg jar_sha256 "$(sha256sum "$jar" | cut -d' ' -f1)" \
+  --arg java "$("$java_bin" -version 2>&1 | head -n 2 | tail -n 1)" --arg java_opts "${BENCH_JAVA_OPTS:-}" \
+  --arg wrk "$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)" --arg nginx "$(nginx -v 2>&1 | cut -d' ' -f3)" \
+  --arg load "$load_before" --arg load_after "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpus "$(nproc)" --arg duration "$duration" --arg warmup "$warmup" \
+  --argjson movies "$movie_count" --argjson list_bytes "$list_bytes" --argjson one_bytes "$one_bytes" \
+  --argjson start_s "$start_s" --arg jvm_started "$jvm_started" --argjson rss_idle "$rss_idle_mib" \
+  --argjson list "$list" --argjson one "$one" --argjson writes "$writes" \
+  --argjson ceiling_list "$ceiling_list" --argjson ceiling_one "$ceiling_one" \
+  --argjson list_rps_min "$list_rps_min" --argjson list_p99_max "$list_p99_max_ms" \
+  --argjson one_rps_min "$one_rps_min" --argjson one_p99_max "$one_p99_max_ms" \
+  --argjson writes_rps_min "$writes_rps_min" --argjson rss_max "$rss_max_mib" --argjson start_max "$start_max_s" '
+  def errors: .non2xx + ([.socket_errors[]] | add);
+  def ratio($ceiling): (.rps / $ceiling.rps * 1000 | round / 1000);
+  ([$list.rss_max_mib, $one.rss_max_mib, $writes.rss_max_mib] | max) as $rss
+  | {
+      label: $run_label, time: $time, commit: $commit, jar_sha256: $jar_sha256, java: $java, java_opts: $java_opts,
+      machine: {cpus: $cpus, load_average_before: $load, load_average_after: $load_after, wrk: $wrk, nginx: $nginx},
+      settings: {connections: 32, threads: 2, duration: $duration, warmup: $warmup, movies: $movies,
+                 list_bytes: $list_bytes, one_movie_bytes: $one_bytes},
+      start: {seconds_to_first_healthy_answer: $start_s, jvm_log: $jvm_started},
+      rss_mib: {idle_after_start: $rss_idle, max_under_load: $rss},
+      runs: {
+        list: ($list + {ratio_to_ceiling: ($list | ratio($ceiling_list))}),
+        one_movie: ($one + {ratio_to_ceiling: ($one | ratio($ceiling_one))}),
+        write_mix: $writes,
+        ceiling_list: $ceiling_list,
+        ceiling_one_movie: $ceiling_one
+      },
+      targets: {
+        list: {rps_min: $list_rps_min, p99_max_ms: $list_p99_max,
+               met: ($list.rps >= $list_rps_min and $list.p99_ms <= $list_p99_max and ($list | errors) == 0)},
+        one_movie: {rps_min: $one_rps_min, p99_max_ms: $one_p99_max,
+                    met: ($one.rps >= $one_rps_min and $one.p99_ms <= $one_p99_max and ($one | errors) == 0)},
+        write_mix: {rps_min: $writes_rps_min, met: ($writes.rps >= $writes_rps_min and ($writes | errors) == 0)},
+        rss: {max_mib: $rss_max, met: ($rss <= $rss_max)},
+        start: {max_seconds: $start_max, met: ($start_s <= $start_max)}
+      }
+    }
+  | .all_targets_met = ([.targets[].met] | all)' > "$result_file"
+
+jq -r '
+  def yn: if . then "yes" else "NO" end;
+  def row($name; $run; $target):
+    [$name, ($run.rps | floor), $run.p50_ms, $run.p99_ms, $run.non2xx, ([$run.socket_errors[]] | add),
+     ($run.rss_max_mib // "-"), ($run.ratio_to_ceiling // "-"), ($target | if . == null then "-" else .met | yn end)];
+  (["run", "req/s", "p50 ms", "p99 ms", "non-2xx", "sock err", "RSS MiB", "x ceiling", "target met"]),
+  row("list"; .runs.list; .targets.list),
+  row("one movie"; .runs.one_movie; .targets.one_movie),
+  row("write mix"; .runs.write_mix; .targets.write_mix),
+  row("nginx list"; .runs.ceiling_list; null),
+  row("nginx one"; .runs.ceiling_one_movie; null)
+  | @tsv' "$result_file" | column -t -s $'\t'
+jq -r '"start to first healthy answer: \(.start.seconds_to_first_healthy_answer) s (target met: \(.targets.start.met))",
+  "RSS: \(.rss_mib.idle_after_start) MiB idle, \(.rss_mib.max_under_load) MiB max under load (target met: \(.targets.rss.met))",
+  "all targets met: \(.all_targets_met)"' "$result_file"
+log "wrote ${result_file#"$root"/}"
