@@ -1,5 +1,6 @@
 package com.example.movies.infra;
 
+import java.util.Optional;
 import java.util.SortedSet;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -14,12 +15,14 @@ import com.example.movies.infra.api.ApiStack;
 import com.example.movies.infra.data.DataStack;
 import com.example.movies.infra.frontend.FrontendStack;
 import com.example.movies.infra.network.NetworkStack;
+import com.example.movies.infra.pipeline.PipelineStack;
 
 /**
  * The whole system's stacks, wired through typed references (CDK turns them into cross-stack references).
  * A later stack (e.g. the pipeline) takes what it needs from this record, such as the ECR repositories.
  */
-public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, FrontendStack frontend) {
+public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, FrontendStack frontend,
+        Optional<PipelineStack> pipeline) {
 
     /** Defines the four stacks on {@code app} and checks the whole app with cdk-nag's AWS Solutions rules. */
     public static MoviesSystem define(App app, DeploymentParameters parameters) {
@@ -47,11 +50,14 @@ public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, F
                 new FrontendStack.Props(prefix, network.vpc(), network.privateSubnets(), network.loadBalancer(),
                         api.gatewayUrl(), parameters.imageTag(), parameters.frontendTask(),
                         parameters.frontendDesiredCount(), parameters.domain(), frontendUrl));
+        Optional<PipelineStack> pipeline = PipelineStack.defineIfConfigured(app, stackProps(parameters, "pipeline",
+                "CodeBuild delivery: verify, push images, deploy, e2e"), prefix, api.repository(), frontend.repository(),
+                data.adminPassword(), "admin");
 
         Tags.of(app).add("Project", "movies");
         Tags.of(app).add("Environment", parameters.environmentName());
         Aspects.of(app).add(new AwsSolutionsChecks());
-        return new MoviesSystem(network, data, api, frontend);
+        return new MoviesSystem(network, data, api, frontend, pipeline);
     }
 
     // Region-specific (the ALB's access logs need the region's ELB account) but account-agnostic: the stacks deploy

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudAssembly;
@@ -16,7 +17,7 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
  * The app synthesized once per parameter set and shared by every test class: each synthesis costs seconds of
  * jsii round trips, so tests read the cached templates and messages instead of synthesizing again.
  */
-final class SynthesizedSystem {
+public final class SynthesizedSystem {
 
     /** Fixed, dummy deployment choices: no AWS account is needed, the region only selects the ELB log account. */
     private static final Map<String, Object> COMMON = Map.of(
@@ -26,21 +27,24 @@ final class SynthesizedSystem {
             "openApiDocument", System.getProperty("infra.openapi", "target/openapi.json"));
 
     /** The defaults: one NAT gateway, no VPC endpoints, no custom domain. */
-    static final SynthesizedSystem DEFAULTS = synthesize(Map.of());
+    public static final SynthesizedSystem DEFAULTS = synthesize(Map.of());
 
-    /** Every option switched on: custom domain with HTTPS, no NAT, VPC endpoints instead. */
-    static final SynthesizedSystem ALL_OPTIONS = synthesize(Map.of(
+    /** Every option switched on: custom domain with HTTPS, no NAT, VPC endpoints instead, the delivery pipeline. */
+    public static final SynthesizedSystem ALL_OPTIONS = synthesize(Map.of(
+            "githubOwner", "example-owner",
+            "githubRepo", "movies",
+            "githubTokenSecret", "movies/github-token",
             "natGateways", "0",
             "vpcEndpoints", "true",
             "domainName", "movies.example.com",
             "certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"));
 
-    final DeploymentParameters parameters;
-    final MoviesSystem system;
-    final Template network;
-    final Template data;
-    final Template api;
-    final Template frontend;
+    public final DeploymentParameters parameters;
+    public final MoviesSystem system;
+    public final Template network;
+    public final Template data;
+    public final Template api;
+    public final Template frontend;
     private final CloudAssembly assembly;
 
     private SynthesizedSystem(DeploymentParameters parameters, MoviesSystem system, CloudAssembly assembly) {
@@ -56,18 +60,20 @@ final class SynthesizedSystem {
     private static SynthesizedSystem synthesize(Map<String, Object> options) {
         Map<String, Object> context = new HashMap<>(COMMON);
         context.putAll(options);
-        App app = new App();
-        DeploymentParameters parameters = DeploymentParameters.from(context::get, Optional.empty());
+        // As InfraApp: the parameters are read from the app's context (the pipeline replays that context).
+        App app = new App(AppProps.builder().context(context).build());
+        DeploymentParameters parameters = DeploymentParameters.from(key -> app.getNode().tryGetContext(key), Optional.empty());
         MoviesSystem system = MoviesSystem.define(app, parameters);
         return new SynthesizedSystem(parameters, system, app.synth());
     }
 
-    List<Stack> stacks() {
-        return List.of(system.network(), system.data(), system.api(), system.frontend());
+    public List<Stack> stacks() {
+        return Stream.concat(Stream.of(system.network(), system.data(), system.api(), system.frontend()),
+                system.pipeline().stream()).toList();
     }
 
     /** Warnings and errors the synthesis attached to the stacks (cdk-nag reports its findings this way). */
-    Stream<SynthesisMessage> messages() {
+    public Stream<SynthesisMessage> messages() {
         return stacks().stream().flatMap(stack -> assembly.getStackArtifact(stack.getArtifactId()).getMessages().stream());
     }
 }
