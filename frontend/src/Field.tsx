@@ -10,6 +10,7 @@ interface FieldProps {
   type?: "text" | "password";
   inputMode?: "numeric";
   autoComplete?: string;
+  autoFocus?: boolean;
   multiline?: boolean;
 }
 

@@ -11,12 +11,14 @@ interface MovieFormProps {
   onCancel?(): void;
   /** Empty the fields after a successful submit (the add form). */
   resetOnSuccess?: boolean;
+  /** Start in the Title field (editing in place, opened by a button). */
+  focusTitle?: boolean;
 }
 
 const EMPTY: MovieInput = { title: "", year: "", description: "" };
 
 /** Title, Year and Storyline; the API validates and its messages appear under the fields. */
-export function MovieForm({ label, initial = EMPTY, submitLabel, onSubmit, onCancel, resetOnSuccess }: MovieFormProps) {
+export function MovieForm({ label, initial = EMPTY, submitLabel, onSubmit, onCancel, resetOnSuccess, focusTitle }: MovieFormProps) {
   const [values, setValues] = useState<MovieInput>(initial);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +52,7 @@ export function MovieForm({ label, initial = EMPTY, submitLabel, onSubmit, onCan
           {error}
         </p>
       )}
-      <Field label="Title" name="title" value={values.title} onChange={set("title")} errors={fieldErrors.title} placeholder="Enter movie title" />
+      <Field label="Title" name="title" value={values.title} onChange={set("title")} errors={fieldErrors.title} placeholder="Enter movie title" autoFocus={focusTitle} />
       <Field label="Year" name="year" value={values.year} onChange={set("year")} errors={fieldErrors.year} placeholder="Enter release year" inputMode="numeric" />
       <Field label="Storyline" name="description" value={values.description} onChange={set("description")} errors={fieldErrors.description} placeholder="Enter movie description." multiline />
       <div className="actions">

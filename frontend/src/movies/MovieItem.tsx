@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { errorMessage, type Movie, type MovieInput } from "../api";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { MovieForm } from "./MovieForm";
@@ -17,6 +17,14 @@ export function MovieItem({ movie, onUpdate, onRename, onDelete }: MovieItemProp
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // Back from editing, keyboard focus returns to the Edit button rather than to the page's start.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -42,6 +50,7 @@ export function MovieItem({ movie, onUpdate, onRename, onDelete }: MovieItemProp
             setEditing(false);
           }}
           onCancel={() => setEditing(false)}
+          focusTitle
         />
       </li>
     );
@@ -71,7 +80,7 @@ export function MovieItem({ movie, onUpdate, onRename, onDelete }: MovieItemProp
           <button type="button" className="button info" disabled={busy} onClick={() => run(() => onRename(movie.id, movie.title.toLowerCase()))}>
             Lower case
           </button>
-          <button type="button" className="button outline" disabled={busy} onClick={() => setEditing(true)}>
+          <button type="button" className="button outline" disabled={busy} ref={editButton} onClick={() => setEditing(true)}>
             Edit
           </button>
           <button type="button" className="button danger" disabled={busy} onClick={() => setConfirming(true)}>

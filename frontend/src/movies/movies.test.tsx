@@ -79,6 +79,7 @@ describe("dashboard", () => {
 
     await user.click(within(await screen.findByRole("article", { name: "Inceptoin" })).getByRole("button", { name: "Edit" }));
     const form = screen.getByRole("form", { name: "Edit Inceptoin" });
+    expect(within(form).getByLabelText("Title")).toHaveFocus();
     expect(within(form).getByLabelText("Year")).toHaveValue("2010");
     await user.clear(within(form).getByLabelText("Title"));
     await user.type(within(form).getByLabelText("Title"), "Inception");
@@ -86,6 +87,7 @@ describe("dashboard", () => {
 
     expect(await screen.findByRole("article", { name: "Inception" })).toHaveTextContent("Storyline: Dreams");
     expect(screen.queryByRole("form", { name: /^Edit/ })).not.toBeInTheDocument();
+    expect(within(screen.getByRole("article", { name: "Inception" })).getByRole("button", { name: "Edit" })).toHaveFocus();
     const [put] = server.callsTo("PUT", `/api/v1/movie/${server.movies[0].id}`);
     expect(put.body).toEqual({ title: "Inception", year: "2010", description: "Dreams" });
   });
