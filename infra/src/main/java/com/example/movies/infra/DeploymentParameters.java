@@ -58,8 +58,9 @@ public record DeploymentParameters(
             // ALB's DNS name, which must be lowercase to equal the browser's Origin header.
             throw new IllegalArgumentException("environment must match [a-z][a-z0-9-]{0,19}: " + environmentName);
         }
-        if (apiDesiredCount < 1 || frontendDesiredCount < 1 || apiMaxCount < apiDesiredCount) {
-            throw new IllegalArgumentException("desired counts must be at least 1 and apiMaxCount at least apiDesiredCount");
+        // 0 tasks is allowed: a first deploy creates the ECR repositories before any image is in them.
+        if (apiDesiredCount < 0 || frontendDesiredCount < 0 || apiMaxCount < Math.max(1, apiDesiredCount)) {
+            throw new IllegalArgumentException("desired counts must be at least 0 and apiMaxCount at least 1 and at least apiDesiredCount");
         }
         if (natGateways < 0 || natGateways > 2) {
             throw new IllegalArgumentException("natGateways must be 0, 1 or 2 (one per availability zone)");

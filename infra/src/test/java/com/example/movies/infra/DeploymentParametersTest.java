@@ -53,7 +53,8 @@ class DeploymentParametersTest {
         assertRefused(Map.of("apiCpu", "256", "apiMemoryMiB", "4096"), "Not a Fargate task size");
         assertRefused(Map.of("apiCpu", "0.25"), "apiCpu must be a whole number");
         assertRefused(Map.of("environment", "Prod"), "environment must match");
-        assertRefused(Map.of("apiDesiredCount", "5"), "apiMaxCount at least apiDesiredCount");
+        assertRefused(Map.of("apiDesiredCount", "5"), "apiMaxCount at least 1 and at least apiDesiredCount");
+        assertRefused(Map.of("frontendDesiredCount", "-1"), "desired counts must be at least 0");
         assertRefused(Map.of("vpcEndpoints", "yes"), "vpcEndpoints must be true or false");
         assertThatThrownBy(() -> DeploymentParameters.from(key -> null, Optional.empty()))
                 .hasMessageContaining("no region");

@@ -146,13 +146,16 @@ class RequestPathTest {
     }
 
     @Test
-    void outputsNameTheGatewayTheAlbAndBothRepositories() {
+    void outputsNameTheGatewayTheAlbBothRepositoriesAndTheAdminSecret() {
         String httpApi = logicalId(api, "AWS::ApiGatewayV2::Api", Map.of());
         api.hasOutput("GatewayUrl", Map.of("Value", getAtt(httpApi, "ApiEndpoint")));
         api.hasOutput("ApiRepositoryUri", Map.of("Value", Match.anyValue()));
         SynthesizedSystem.DEFAULTS.frontend.hasOutput("LoadBalancerDnsName",
                 Map.of("Value", Resources.importOf("LoadBalancer\\w*DNSName")));
         SynthesizedSystem.DEFAULTS.frontend.hasOutput("FrontendRepositoryUri", Map.of("Value", Match.anyValue()));
+        String adminPassword = logicalId(SynthesizedSystem.DEFAULTS.data, "AWS::SecretsManager::Secret",
+                Map.of("Description", "Initial password of the movies API's admin user"));
+        SynthesizedSystem.DEFAULTS.data.hasOutput("AdminPasswordSecretArn", Map.of("Value", ref(adminPassword)));
         api.hasResourceProperties("AWS::ECR::Repository", Map.of("RepositoryName", "movies-test-api"));
         SynthesizedSystem.DEFAULTS.frontend.hasResourceProperties("AWS::ECR::Repository",
                 Map.of("RepositoryName", "movies-test-frontend"));

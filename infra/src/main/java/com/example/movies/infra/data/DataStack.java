@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -83,6 +84,8 @@ public final class DataStack extends Stack {
                 "Rotating the signing key invalidates every issued token; it is rotated by hand (new secret value, then a service redeploy).");
         adminPassword = generatedSecret("AdminPassword", "Initial password of the movies API's admin user", 24,
                 "The API uses it only to create the admin user on first start; the admin changes the password in the app afterwards.");
+        CfnOutput.Builder.create(this, "AdminPasswordSecretArn").value(adminPassword.getSecretArn())
+                .description("Secrets Manager secret holding the initial password of the API's admin user").build();
     }
 
     private Secret generatedSecret(String id, String description, int length, String whyNoRotation) {
