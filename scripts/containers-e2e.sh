@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The e2e suite on the containers stack: a Docker engine, the base images (built from Debian packages when no
+# container registry is reachable: the air-gapped way), both images built by Jib into the local engine, then the
+# suite through Testcontainers. Run it after `./mvnw verify` (or `./mvnw -DskipTests package`): it containerizes
+# the modules as they were last built.
+#   OFFLINE_BASE_IMAGES=true|false  skip the registry probe and choose (default: probe, 5 s)
+#   extra arguments go to the e2e Maven run, e.g. -Dit.test=ReplicasShareStateIT
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+timings=()
+step() {
+  local name=$1; shift
+  local begin=$SECONDS
+  echo "== $name"
+  "$@"
+  timings+=("$(printf '%-32s %4d s' "$name" $((SECONDS - begin)))")
+}
+report() {
+  echo "== containers e2e timings"
+  printf '   %s\n' "${timings[@]}"
+}
+trap report EXIT
+
+for built in movies-api/target/movies-api.jar frontend/target/dist/index.html; do
+  if [ ! -f "$built" ]; then
+    echo "No $built: build the modules first (./mvnw verify, or ./mvnw -B -DskipTests package)" >&2
+    exit 1
+  fi
+done
+
+step "docker engine" scripts/docker-engine.sh
+
+# A registry is reachable when the public base image is already here or the Docker index answers within 5 s.
+registry_reachable() {
+  docker image inspect eclipse-temurin:17-jre >/dev/null 2>&1 \
+    || timeout 5 docker search --limit 1 eclipse-temurin >/dev/null 2>&1
+}
+if [ -z "${OFFLINE_BASE_IMAGES:-}" ]; then
+  if registry_reachable; then OFFLINE_BASE_IMAGES=false; else OFFLINE_BASE_IMAGES=true; fi
+fi
+
+image_args=()
+if [ "$OFFLINE_BASE_IMAGES" = true ]; then
+  echo "== no container registry: the air-gapped way, base images from Debian packages"
+  step "offline base images" scripts/offline-base-images.sh
+  image_args=(-Djib.api.from=docker://local/jre17 -Djib.frontend.from=docker://local/nginx)
+  e2e_args=(-De2e.postgresImage=local/postgres -De2e.proxyImage=local/nginx)
+else
+  e2e_args=()
+fi
+
+step "jib:dockerBuild (api, frontend)" ./mvnw -B -q -pl movies-api,frontend "${image_args[@]}" jib:dockerBuild
+for module in movies-api frontend; do
+  echo "   $module image: $(cat "$module/target/jib-image.digest") (id $(cat "$module/target/jib-image.id"))"
+done
+
+step "e2e suite, containers stack" ./mvnw -B -pl e2e-tests verify -De2e.stack=containers "${e2e_args[@]}" "$@"
