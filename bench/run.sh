@@ -17,6 +17,8 @@
 #   BENCH_LABEL      word appended to the result's file name and recorded in it
 #   BENCH_DURATION   length of each measured run (default 15s); BENCH_WARMUP of each warm-up (default 5s)
 #   BENCH_MOVIES     movies seeded (default 100)
+#   BENCH_PROFILE    directory: records each measured API run with JFR (jcmd JFR.start/stop, settings=profile)
+#                    into <dir>/<run>.jfr; such runs are for finding costs, not for their numbers
 #   PGHOST PGPORT PGUSER  PostgreSQL (default 127.0.0.1 5432 postgres, trust auth)
 set -euo pipefail
 
@@ -29,6 +31,7 @@ label=${BENCH_LABEL:-}
 duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-5s}
 movie_count=${BENCH_MOVIES:-100}
+profile_dir=${BENCH_PROFILE:+$(mkdir -p "$BENCH_PROFILE" && cd "$BENCH_PROFILE" && pwd)}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
 # The issue's targets.
@@ -65,6 +68,8 @@ fi
 for tool in "$java_bin" curl psql ss; do
   command -v "$tool" > /dev/null || fail "$tool is needed"
 done
+jcmd_bin="$(dirname "$(readlink -f "$(command -v "$java_bin")")")/jcmd"
+[[ -z $profile_dir || -x $jcmd_bin ]] || fail "BENCH_PROFILE needs $jcmd_bin (a JDK, not a JRE)"
 
 if [[ $build == true || ! -f $jar ]]; then
   [[ $jar == "$root/movies-api/target/movies-api.jar" ]] || fail "$jar does not exist"
@@ -129,6 +134,13 @@ random_text() { # length: letters and digits
 
 now_us() { echo "${EPOCHREALTIME/./}"; }
 
+cpu_ticks() { # pid: user + system clock ticks used so far
+  local stat fields
+  stat=$(< "/proc/$1/stat")
+  read -r -a fields <<< "${stat##*) }"
+  echo $(( fields[11] + fields[12] ))
+}
+
 # --- the API ----------------------------------------------------------------------------------------------------
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$database\"" > /dev/null
 database_created=true
@@ -155,8 +167,9 @@ until curl -fso /dev/null --max-time 1 "$api/actuator/health/readiness"; do
   sleep 0.01
 done
 start_s=$(awk -v us=$(( $(now_us) - started_us )) 'BEGIN { printf "%.3f", us / 1e6 }')
+start_cpu_s=$(awk -v ticks="$(cpu_ticks "$api_pid")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", ticks / hz }')
 jvm_started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$work/api.log" || true)
-log "healthy after $start_s s ($jvm_started)"
+log "healthy after $start_s s, $start_cpu_s s of CPU ($jvm_started)"
 
 rss_mib() { # pid: current VmRSS in MiB
   awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
@@ -238,16 +251,10 @@ sample_rss() { # pid file: writes the highest VmRSS (kB) seen, every 50 ms
   done
 }
 
-cpu_ticks() { # pid: user + system clock ticks used so far
-  local stat fields
-  stat=$(< "/proc/$1/stat")
-  read -r -a fields <<< "${stat##*) }"
-  echo $(( fields[11] + fields[12] ))
-}
-
 wrk_run() { # name url mode duration [pid]: prints the run's JSON (wrk's result, plus RSS and CPU of pid)
   local name=$1 url=$2 mode=$3 length=$4 pid=${5:-} ticks_before=0 result
   if [[ -n $pid ]]; then
+    [[ -z $profile_dir ]] || "$jcmd_bin" "$pid" JFR.start name="$name" settings=profile > /dev/null
     echo 0 > "$work/$name.rss"
     sample_rss "$pid" "$work/$name.rss" &
     sampler_pid=$!
@@ -260,9 +267,13 @@ wrk_run() { # name url mode duration [pid]: prints the run's JSON (wrk's result,
   if [[ -n $pid ]]; then
     stop "$sampler_pid" 1
     sampler_pid=''
+    # CPU time per request tells builds apart even when other work shares the machine.
     result=$(jq -c --argjson kb "$(< "$work/$name.rss")" \
       --argjson cpu "$(( $(cpu_ticks "$pid") - ticks_before ))" --argjson hz "$(getconf CLK_TCK)" \
-      '. + {rss_max_mib: ($kb / 1024 * 10 | round / 10), api_cpu_s: ($cpu / $hz)}' <<< "$result")
+      '. + {rss_max_mib: ($kb / 1024 * 10 | round / 10), api_cpu_s: ($cpu / $hz),
+            api_cpu_us_per_request: (if .requests > 0 then ($cpu / $hz * 1e6 / .requests | round) else null end)}' \
+      <<< "$result")
+    [[ -z $profile_dir ]] || "$jcmd_bin" "$pid" JFR.stop name="$name" filename="$profile_dir/$name.jfr" > /dev/null
   fi
   echo "$result"
 }
@@ -295,7 +306,7 @@ jq -n \
   --arg wrk "$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)" --arg nginx "$(nginx -v 2>&1 | cut -d' ' -f3)" \
   --arg load "$load_before" --arg load_after "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpus "$(nproc)" --arg duration "$duration" --arg warmup "$warmup" \
   --argjson movies "$movie_count" --argjson list_bytes "$list_bytes" --argjson one_bytes "$one_bytes" \
-  --argjson start_s "$start_s" --arg jvm_started "$jvm_started" --argjson rss_idle "$rss_idle_mib" \
+  --argjson start_s "$start_s" --argjson start_cpu_s "$start_cpu_s" --arg jvm_started "$jvm_started" --argjson rss_idle "$rss_idle_mib" \
   --argjson list "$list" --argjson one "$one" --argjson writes "$writes" \
   --argjson ceiling_list "$ceiling_list" --argjson ceiling_one "$ceiling_one" \
   --argjson list_rps_min "$list_rps_min" --argjson list_p99_max "$list_p99_max_ms" \
@@ -309,7 +320,7 @@ jq -n \
       machine: {cpus: $cpus, load_average_before: $load, load_average_after: $load_after, wrk: $wrk, nginx: $nginx},
       settings: {connections: 32, threads: 2, duration: $duration, warmup: $warmup, movies: $movies,
                  list_bytes: $list_bytes, one_movie_bytes: $one_bytes},
-      start: {seconds_to_first_healthy_answer: $start_s, jvm_log: $jvm_started},
+      start: {seconds_to_first_healthy_answer: $start_s, api_cpu_s: $start_cpu_s, jvm_log: $jvm_started},
       rss_mib: {idle_after_start: $rss_idle, max_under_load: $rss},
       runs: {
         list: ($list + {ratio_to_ceiling: ($list | ratio($ceiling_list))}),
