@@ -1,0 +1,82 @@
+package com.example.movies.auth;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.example.movies.user.User;
+import com.example.movies.user.UserRepository;
+
+/**
+ * Stateless bearer-token security: reads are public, writes need an access token, the user list needs
+ * staff. Paths not listed are public so that unknown ones answer 404 (and wrong methods 405).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	private static final String MOVIES = "/api/v1/movie";
+
+	private static final String MOVIE = "/api/v1/movie/*";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper, UserRepository users) {
+		SecurityErrors errors = new SecurityErrors(jsonMapper);
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, MOVIES, MOVIE)
+			.permitAll()
+			.requestMatchers(HttpMethod.OPTIONS, MOVIES, MOVIE)
+			.permitAll()
+			.requestMatchers(MOVIES, MOVIE)
+			.authenticated()
+			.requestMatchers("/api/v1/users")
+			.hasAuthority(UserAuthentication.STAFF)
+			.requestMatchers("/api/v1/users/auth/user", "/api/v1/users/auth/logout", "/api/v1/users/auth/password/change")
+			.authenticated()
+			.anyRequest()
+			.permitAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(activeUser(users)))
+				.authenticationEntryPoint(errors)
+				.accessDeniedHandler(errors))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.cors(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable());
+		return http.build();
+	}
+
+	/** The token's user, who must still exist and be active: a deactivated or deleted user's token is refused. */
+	private static Converter<Jwt, AbstractAuthenticationToken> activeUser(UserRepository users) {
+		return (jwt) -> users.findById(TokenService.userId(jwt))
+			.filter(User::active)
+			.map(UserAuthentication::new)
+			.orElseThrow(() -> new InvalidBearerTokenException("User not found or inactive"));
+	}
+
+	/** The resource server's decoder: access tokens only. */
+	@Bean
+	JwtDecoder jwtDecoder(TokenService tokens) {
+		return tokens.accessTokenDecoder();
+	}
+
+	/** Delegating encoder: bcrypt now, other algorithms recognisable by their {id} prefix. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}

@@ -1,0 +1,112 @@
+package com.example.movies.movie;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.movies.system.FieldErrors;
+import com.example.movies.system.OpenApiConfig;
+import com.example.movies.system.RequestData;
+
+@RestController
+@RequestMapping("/api/v1/movie")
+@Tag(name = "movies")
+class MovieController {
+
+	/** Django's UUID path converter: canonical lowercase form only; anything else is a 404. */
+	private static final String ID = "/{id:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
+
+	private final MovieService movies;
+
+	MovieController(MovieService movies) {
+		this.movies = movies;
+	}
+
+	@GetMapping
+	@Operation(summary = "List movies, ordered by year then creation (a plain array)",
+			responses = @ApiResponse(responseCode = "200", description = "Movies",
+					headers = @Header(name = "X-Total-Count", description = "Matching movies before limit/offset",
+							schema = @Schema(type = "integer")),
+					content = @Content(array = @ArraySchema(schema = @Schema(implementation = Movie.class)))))
+	ResponseEntity<List<Movie>> list(
+			@Parameter(description = "Case-insensitive part of the title") @RequestParam(required = false) String search,
+			@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String year,
+			@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String limit,
+			@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String offset) {
+		FieldErrors errors = new FieldErrors();
+		Integer yearValue = RequestData.queryInteger("year", year, 0, errors);
+		Integer limitValue = RequestData.queryInteger("limit", limit, 0, errors);
+		Integer offsetValue = RequestData.queryInteger("offset", offset, 0, errors);
+		errors.throwIfAny();
+		String searchValue = (search == null || search.isBlank()) ? null : search.strip();
+		MovieService.Page page = this.movies.list(new MovieRepository.Filter(searchValue, yearValue), limitValue,
+				(offsetValue != null) ? offsetValue : 0);
+		return ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total())).body(page.movies());
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER),
+			requestBody = @RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = MovieRequest.class))))
+	@ApiResponse(responseCode = "201", description = "Created",
+			content = @Content(schema = @Schema(implementation = Movie.class)))
+	Movie create(RequestData body) {
+		return this.movies.create(MovieRequest.read(body, false));
+	}
+
+	@GetMapping(ID)
+	@Operation(summary = "One movie")
+	Movie get(@PathVariable UUID id) {
+		return this.movies.get(id);
+	}
+
+	@PutMapping(ID)
+	@Operation(summary = "Replace a movie's title and year (an omitted description is kept)",
+			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
+			requestBody = @RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = MovieRequest.class))))
+	Movie replace(@PathVariable UUID id, RequestData body) {
+		return this.movies.update(id, MovieRequest.read(body, false));
+	}
+
+	@PatchMapping(ID)
+	@Operation(summary = "Change some of a movie's fields", security = @SecurityRequirement(name = OpenApiConfig.BEARER),
+			requestBody = @RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = MovieRequest.class))))
+	Movie change(@PathVariable UUID id, RequestData body) {
+		return this.movies.update(id, MovieRequest.read(body, true));
+	}
+
+	@DeleteMapping(ID)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	void delete(@PathVariable UUID id) {
+		this.movies.delete(id);
+	}
+
+}
