@@ -81,13 +81,31 @@ class SecurityTest {
 
     @Test
     void frontendTasksAdmitOnlyTheLoadBalancer() {
-        String tasks = logicalId(system.frontend, "AWS::EC2::SecurityGroup", Map.of());
+        String tasks = logicalId(system.frontend, "AWS::EC2::SecurityGroup", Map.of("GroupDescription", "Frontend tasks"));
 
         assertThat(properties(system.frontend, "AWS::EC2::SecurityGroup").get(tasks)).doesNotContainKey("SecurityGroupIngress");
         assertThat(ingressInto(getAtt(tasks, "GroupId")::equals, system.frontend)).singleElement().satisfies(rule -> {
             assertThat(Resources.isImportOf("LoadBalancerSecurityGroup", rule.get("from"))).as("from %s", rule).isTrue();
             assertThat(rule.get("port")).isEqualTo(8080);
         });
+    }
+
+    @Test
+    void tasksSendOnlyHttpsAndTheApiAlsoPostgresToTheDatabase() {
+        List<Map<String, Object>> https = List.of(Map.of("CidrIp", "0.0.0.0/0", "FromPort", 443, "ToPort", 443,
+                "IpProtocol", "tcp", "Description", Match.anyValue()));
+        system.api.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "GroupDescription", "API tasks", "SecurityGroupEgress", https));
+        system.frontend.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "GroupDescription", "Frontend tasks", "SecurityGroupEgress", https));
+        String tasks = logicalId(system.api, "AWS::EC2::SecurityGroup", Map.of("GroupDescription", "API tasks"));
+        assertThat(properties(system.api, "AWS::EC2::SecurityGroupEgress").values().stream()
+                .filter(egress -> getAtt(tasks, "GroupId").equals(egress.get("GroupId")))
+                .toList()).singleElement().satisfies(egress -> {
+                    assertThat(Resources.isImportOf("DatabaseSecurityGroup", egress.get("DestinationSecurityGroupId"))).isTrue();
+                    assertThat(number(egress.get("FromPort"))).isEqualTo(5432);
+                    assertThat(number(egress.get("ToPort"))).isEqualTo(5432);
+                });
     }
 
     @Test

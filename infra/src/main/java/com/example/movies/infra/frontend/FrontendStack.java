@@ -11,6 +11,9 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
@@ -105,11 +108,19 @@ public final class FrontendStack extends Stack {
                         .appliesTo(List.of("Resource::*"))
                         .build()), true);
 
+        // nginx only answers: the tasks send nothing but HTTPS to AWS APIs (image pull, logs).
+        SecurityGroup taskSecurityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
+                .vpc(props.vpc())
+                .description("Frontend tasks")
+                .allowAllOutbound(false)
+                .build();
+        taskSecurityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs: ECR, CloudWatch Logs");
         FargateService service = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(task)
                 .desiredCount(props.desiredCount())
                 .vpcSubnets(props.taskSubnets())
+                .securityGroups(List.of(taskSecurityGroup))
                 .assignPublicIp(false)
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
