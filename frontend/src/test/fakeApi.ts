@@ -3,6 +3,7 @@ import type { Movie } from "../api";
 
 /** A recorded call, as the API saw it. */
 export interface Call {
+  url: string;
   method: string;
   path: string;
   authorization: string | null;
@@ -52,7 +53,7 @@ export function fakeApi(movies: Movie[] = []) {
     const method = init.method ?? "GET";
     const headers = new Headers(init.headers);
     const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ method, path: url.pathname, authorization: headers.get("Authorization"), body });
+    calls.push({ url: String(input), method, path: url.pathname, authorization: headers.get("Authorization"), body });
 
     const bearer = headers.get("Authorization")?.replace(/^Bearer /, "");
     if (bearer !== undefined && !validAccess.has(bearer)) return json(401, TOKEN_NOT_VALID);

@@ -1,8 +1,32 @@
 import { screen } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { api, ApiError, onSessionEnded } from "./api";
 import { fakeApi, movie } from "./test/fakeApi";
 import { renderApp } from "./test/renderApp";
+
+describe("runtime configuration", () => {
+  afterEach(() => {
+    delete window.__APP_CONFIG__;
+  });
+
+  it("calls the API at the configured base URL", async () => {
+    const server = fakeApi([movie("Inception", 2010)]);
+    window.__APP_CONFIG__ = { apiBaseUrl: "https://api.example.test/" };
+
+    await api.listMovies();
+
+    expect(server.calls.map((c) => c.url)).toEqual(["https://api.example.test/api/v1/movie"]);
+  });
+
+  it("calls the page's own origin when the base URL is empty", async () => {
+    const server = fakeApi([movie("Inception", 2010)]);
+    window.__APP_CONFIG__ = { apiBaseUrl: "" };
+
+    await api.listMovies();
+
+    expect(server.calls.map((c) => c.url)).toEqual(["/api/v1/movie"]);
+  });
+});
 
 describe("access token refresh", () => {
   it("refreshes once on 401 token_not_valid and repeats the call with the new token", async () => {
