@@ -27,6 +27,8 @@ root=$(dirname "$bench_dir")
 jar=${BENCH_JAR:-$root/movies-api/target/movies-api.jar}
 java_bin=${BENCH_JAVA:-java}
 read -r -a java_opts <<< "${BENCH_JAVA_OPTS:-}"
+# Spring's stacks are deeper than JFR's default 64 frames; cut stacks hide who called what.
+[[ -z ${BENCH_PROFILE:-} ]] || java_opts=(-XX:FlightRecorderOptions:stackdepth=256 "${java_opts[@]}")
 label=${BENCH_LABEL:-}
 duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-5s}
@@ -238,12 +240,13 @@ done
 cmp -s <(curl -fsS "$ceiling/api/v1/movie") "$work/www/list.json" || fail "nginx does not serve the list's bytes"
 
 # --- load -------------------------------------------------------------------------------------------------------
-sample_rss() { # pid file: writes the highest VmRSS (kB) seen, every 50 ms
+sample_rss() { # pid file: appends each new highest VmRSS (kB), sampled every 50 ms
   local pid=$1 file=$2 max=0 key value _
   while [[ -r /proc/$pid/status ]]; do
     while read -r key value _; do
       if [[ $key == VmRSS: ]]; then
-        (( value > max )) && { max=$value; echo "$max" > "$file"; }
+        # Appending whole lines: being stopped mid-write never leaves the file empty.
+        (( value > max )) && { max=$value; echo "$max" >> "$file"; }
         break
       fi
     done < "/proc/$pid/status"
@@ -268,7 +271,7 @@ wrk_run() { # name url mode duration [pid]: prints the run's JSON (wrk's result,
     stop "$sampler_pid" 1
     sampler_pid=''
     # CPU time per request tells builds apart even when other work shares the machine.
-    result=$(jq -c --argjson kb "$(< "$work/$name.rss")" \
+    result=$(jq -c --argjson kb "$(tail -n 1 "$work/$name.rss")" \
       --argjson cpu "$(( $(cpu_ticks "$pid") - ticks_before ))" --argjson hz "$(getconf CLK_TCK)" \
       '. + {rss_max_mib: ($kb / 1024 * 10 | round / 10), api_cpu_s: ($cpu / $hz),
             api_cpu_us_per_request: (if .requests > 0 then ($cpu / $hz * 1e6 / .requests | round) else null end)}' \
