@@ -12,13 +12,17 @@ public final class StackSelection {
         String name = Settings.find("e2e.stack").map(s -> s.toLowerCase(Locale.ROOT)).orElseGet(StackSelection::byDefault);
         return switch (name) {
             case "processes" -> new ProcessesStack();
+            case "containers" -> new ContainersStack();
             case "deployed" -> DeployedStack.fromSettings();
             default -> throw new IllegalArgumentException(
                     "Unknown e2e.stack '" + name + "': use processes, containers or deployed");
         };
     }
 
+    /** Containers where a Docker engine and the images are there, as CI has after building them; else processes. */
     private static String byDefault() {
-        return "processes";
+        String name = ContainersStack.isAvailable() ? "containers" : "processes";
+        System.out.println("e2e: no e2e.stack / E2E_STACK given, using the " + name + " stack");
+        return name;
     }
 }

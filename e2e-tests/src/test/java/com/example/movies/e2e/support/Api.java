@@ -76,11 +76,6 @@ public final class Api {
         return created;
     }
 
-    /** Remembers a movie created some other way (a browser, another replica) for {@link #deleteCreatedMovies()}. */
-    public void forgetLater(String movieId) {
-        createdMovieIds.add(movieId);
-    }
-
     /** Deletes every movie this client created that still exists. */
     public void deleteCreatedMovies() {
         for (String id : createdMovieIds) {
