@@ -24,15 +24,17 @@ class RequestPathTest {
 
     @Test
     void routesAreExactlyTheOperationsOfTheOpenApiDocument() {
+        // The document movies-api's build wrote, copied to target/ by this module's build: the one the app read.
+        Set<String> notRouted = Set.of("GET /", "GET /ht/"); // root page and legacy probe, not the public API
         Set<String> expected = ApiOperation.readAll(SynthesizedSystem.DEFAULTS.parameters.openApiDocument()).stream()
-                .map(ApiOperation::routeKey).collect(Collectors.toSet());
+                .map(ApiOperation::routeKey).filter(key -> !notRouted.contains(key)).collect(Collectors.toSet());
         Set<String> routes = properties(api, "AWS::ApiGatewayV2::Route").values().stream()
                 .map(route -> (String) route.get("RouteKey")).collect(Collectors.toSet());
 
-        assertThat(expected).as("the OpenAPI document's operations").isNotEmpty();
+        assertThat(expected).as("the OpenAPI document's operations").contains("GET /api/v1/movie/{id}");
         // Equality both ways: an operation without a route fails, and so does a route (e.g. $default) without one.
         assertThat(routes).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(routes).doesNotContain("$default");
+        assertThat(routes).doesNotContain("$default").doesNotContainAnyElementsOf(notRouted);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.example.movies.infra.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 
@@ -71,6 +72,12 @@ public final class ApiStack extends Stack {
     /** The container port (contract with movies-api). */
     public static final int CONTAINER_PORT = 8080;
 
+    /**
+     * Operations of the OpenAPI document that are not the public API and get no route: the app's root page and the
+     * legacy health probe (whose trailing slash an HTTP API route cannot have anyway). Health is probed inside the VPC.
+     */
+    public static final Set<ApiOperation> NOT_ROUTED = Set.of(new ApiOperation("GET", "/"), new ApiOperation("GET", "/ht/"));
+
     public record Props(
             String namePrefix,
             IVpc vpc,
@@ -138,13 +145,16 @@ public final class ApiStack extends Stack {
                 .build();
         addDefaultStage();
 
-        // No $default route: a request that matches no operation gets API Gateway's own 404 and never reaches
-        // the API, so the gateway exposes exactly the documented operations (actuator, /ht/ and docs stay internal).
+        // No $default route: a request that matches no route gets API Gateway's own 404 and never reaches the API,
+        // so the gateway exposes exactly the documented operations (actuator endpoints stay inside the VPC).
         HttpServiceDiscoveryIntegration integration =
                 HttpServiceDiscoveryIntegration.Builder.create("ApiService", service.getCloudMapService())
                         .vpcLink(vpcLink)
                         .build();
         for (ApiOperation operation : props.operations()) {
+            if (NOT_ROUTED.contains(operation)) {
+                continue;
+            }
             httpApi.addRoutes(AddRoutesOptions.builder()
                     .path(operation.path())
                     .methods(List.of(HttpMethod.valueOf(operation.method())))
