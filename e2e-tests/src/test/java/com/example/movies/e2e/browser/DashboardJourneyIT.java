@@ -1,0 +1,211 @@
+package com.example.movies.e2e.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.movies.e2e.stack.Stack;
+import com.example.movies.e2e.support.Api;
+import com.example.movies.e2e.support.EndToEnd;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The dashboard as a person uses it in Chromium, against the real built UI and the real API: every element is
+ * found by the text a user reads (its label or its name), never by an id or a CSS class.
+ */
+@EndToEnd
+class DashboardJourneyIT {
+
+    private final Stack stack;
+    private final Api api;
+    private final String title = Api.uniqueTitle("Inception");
+    private final String refusedTitle = Api.uniqueTitle("Refused");
+    private Browser browser;
+
+    DashboardJourneyIT(Stack stack) {
+        this.stack = stack;
+        this.api = new Api(stack);
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowserAndDeleteMovies(TestInfo test) {
+        try {
+            if (browser != null) {
+                browser.screenshot(test.getTestMethod().orElseThrow().getName() + "-end");
+                browser.close();
+            }
+        } finally {
+            // The browser created them, so whatever step failed, find them by their unique titles.
+            for (String created : List.of(title, title.toUpperCase(Locale.ROOT), refusedTitle)) {
+                moviesTitled(created).forEach(id -> api.asAdmin().delete("/api/v1/movie/{id}", id));
+            }
+        }
+    }
+
+    @Test
+    void aPersonLogsInAddsChangesAndDeletesAMovieAndLogsOut() {
+        Page page = new Page(browser);
+
+        page.open(stack.frontendUrl().resolve("/dashboard"));
+        page.awaitPath("/login");
+
+        page.field("Username").sendKeys(stack.admin().username());
+        page.field("Password").sendKeys(stack.admin().password());
+        page.button("Login").click();
+        page.awaitPath("/dashboard");
+        page.awaitText("My favorite movies");
+        page.awaitNavigationShows(stack.admin().username());
+
+        WebElement addForm = page.form("Add new movie");
+        page.field(addForm, "Title").sendKeys(title);
+        page.field(addForm, "Year").sendKeys("2010");
+        page.field(addForm, "Storyline").sendKeys("A thief who steals corporate secrets through dreams.");
+        page.button(addForm, "Add movie").click();
+        WebElement movie = page.movie(title);
+        assertEquals(1, moviesTitled(title).size(), "the API stored the movie once");
+        assertTrue(movie.getText().contains("2010"), movie.getText());
+
+        addForm = page.form("Add new movie");
+        page.field(addForm, "Title").sendKeys(refusedTitle);
+        page.field(addForm, "Year").sendKeys("abc");
+        page.button(addForm, "Add movie").click();
+        page.awaitFieldError(addForm, "Year", "A valid integer is required.");
+        assertEquals(List.of(), moviesTitled(refusedTitle), "a refused movie is not stored");
+
+        page.button(page.movie(title), "Upper case").click();
+        String upper = title.toUpperCase(Locale.ROOT);
+        page.movie(upper);
+        browser.screenshot("dashboard-journey");
+        browser.driver.navigate().refresh();
+        page.movie(upper);
+
+        page.button(page.movie(upper), "Delete").click();
+        page.confirm();
+        page.awaitGone(upper);
+        assertEquals(List.of(), moviesTitled(upper), "the deleted movie is gone from the API too");
+
+        page.button("Logout").click();
+        page.awaitNoButton("Logout");
+        page.open(stack.frontendUrl().resolve("/dashboard"));
+        page.awaitPath("/login");
+
+        List<String> errors = browser.consoleErrors().stream()
+                .filter(message -> !message.contains("status of 400")) // the refused movie, on purpose
+                .toList();
+        assertEquals(List.of(), errors, "console errors");
+    }
+
+    private List<String> moviesTitled(String title) {
+        return api.anonymous().get("/api/v1/movie").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.title == '" + title + "' }.id", String.class);
+    }
+
+    /** What a user sees and does on the page, found by visible text and accessible names. */
+    private record Page(Browser browser) {
+
+        void open(java.net.URI url) {
+            browser.driver.get(url.toString());
+        }
+
+        void awaitPath(String path) {
+            browser.wait.withMessage(() -> "expected path " + path + ", at " + browser.driver.getCurrentUrl())
+                    .until(driver -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+        }
+
+        void awaitText(String text) {
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[normalize-space(text())=" + literal(text) + "]")));
+        }
+
+        void awaitNavigationShows(String text) {
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//nav[contains(normalize-space(.), " + literal(text) + ")]")));
+        }
+
+        void awaitGone(String text) {
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+                    "//*[normalize-space(text())=" + literal(text) + "]")));
+        }
+
+        /** The form with this accessible name. */
+        WebElement form(String name) {
+            return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//form[@aria-label=" + literal(name) + "]")));
+        }
+
+        /** The movie's article, which its title names. */
+        WebElement movie(String title) {
+            WebElement article = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//article[@aria-labelledby=//*[normalize-space(.)=" + literal(title) + "]/@id]")));
+            assertEquals(title, article.getAccessibleName());
+            return article;
+        }
+
+        /** The message shows under the field and is announced with it (the field's description). */
+        void awaitFieldError(WebElement scope, String label, String message) {
+            browser.wait.withMessage(() -> "no error '" + message + "' under " + label).until(driver -> {
+                WebElement input = field(scope, label);
+                String describedBy = input.getAttribute("aria-describedby");
+                return "true".equals(input.getAttribute("aria-invalid")) && describedBy != null
+                        && driver.findElement(By.id(describedBy)).getText().contains(message);
+            });
+        }
+
+        void awaitNoButton(String name) {
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+                    "//button[normalize-space(.)=" + literal(name) + "]")));
+        }
+
+        WebElement field(String label) {
+            return field(browser.driver.findElement(By.tagName("body")), label);
+        }
+
+        /** The input whose label reads {@code label}, checked to be bound to it (its accessible name). */
+        WebElement field(WebElement scope, String label) {
+            WebElement labelElement = browser.wait.until(d -> scope.findElement(By.xpath(
+                    ".//label[normalize-space(.)=" + literal(label) + "]")));
+            String target = labelElement.getAttribute("for");
+            WebElement input = target != null && !target.isEmpty()
+                    ? browser.driver.findElement(By.id(target))
+                    : labelElement.findElement(By.xpath(".//input|.//textarea"));
+            assertEquals(label, input.getAccessibleName(), "the label is bound to its input");
+            return input;
+        }
+
+        WebElement button(String name) {
+            return button(browser.driver.findElement(By.tagName("body")), name);
+        }
+
+        WebElement button(WebElement scope, String name) {
+            return browser.wait.until(d -> {
+                WebElement button = scope.findElement(By.xpath(".//button[normalize-space(.)=" + literal(name)
+                        + " or @aria-label=" + literal(name) + "]"));
+                return button.isDisplayed() && button.isEnabled() ? button : null;
+            });
+        }
+
+        /** Answers yes to the app's confirmation dialog that guards a delete. */
+        void confirm() {
+            WebElement dialog = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//*[@role='alertdialog']")));
+            assertEquals("Delete movie?", dialog.getAccessibleName());
+            button(dialog, "Yes, delete").click();
+        }
+
+        private static String literal(String text) {
+            return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+        }
+    }
+}
