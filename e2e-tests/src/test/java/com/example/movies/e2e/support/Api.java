@@ -9,11 +9,14 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The API as a client sees it, at one base URL, plus the movies a test created through it, deleted again by
@@ -25,10 +28,16 @@ public final class Api {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
+    /**
+     * Admin access tokens by base URL and credentials, shared by all tests of a run: a login costs a password hash,
+     * and most tests need one. Reused for 5 minutes, half the token's lifetime.
+     */
+    private static final Map<String, TimedToken> ADMIN_TOKENS = new ConcurrentHashMap<>();
+    private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(5);
+
     private final URI baseUrl;
     private final Stack.Credentials admin;
     private final List<String> createdMovieIds = new ArrayList<>();
-    private String adminAccessToken;
 
     public Api(Stack stack) {
         this(stack.apiUrl(), stack.admin());
@@ -49,12 +58,17 @@ public final class Api {
         return anonymous().header("Authorization", "Bearer " + token);
     }
 
-    /** A request as the admin, with an access token obtained once per {@code Api}. */
+    /** A request as the admin. */
     public RequestSpecification asAdmin() {
-        if (adminAccessToken == null) {
-            adminAccessToken = tokens(admin).getString("access");
-        }
-        return bearer(adminAccessToken);
+        String key = baseUrl + " " + admin.username() + " " + admin.password();
+        TimedToken token = ADMIN_TOKENS.compute(key, (k, cached) ->
+                cached != null && cached.obtained().plus(ADMIN_TOKEN_REUSE).isAfter(Instant.now())
+                        ? cached
+                        : new TimedToken(tokens(admin).getString("access"), Instant.now()));
+        return bearer(token.value());
+    }
+
+    private record TimedToken(String value, Instant obtained) {
     }
 
     /** {@code POST /api/token}: the body has {@code access} and {@code refresh}. */
