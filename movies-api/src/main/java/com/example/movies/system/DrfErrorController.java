@@ -24,7 +24,8 @@ class DrfErrorController implements ErrorController {
 	@RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, String>> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		// Without an error status this is a client asking for /error itself: there is nothing there.
+		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
