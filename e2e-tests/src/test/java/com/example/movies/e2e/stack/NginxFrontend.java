@@ -95,12 +95,13 @@ final class NginxFrontend implements AutoCloseable {
         return result.toString();
     }
 
+    /** Maps the image's paths in one pass, so that a mapped path (say under /tmp) is not mapped again. */
     private static String relocate(String configuration, Map<String, String> imagePaths, int port) {
-        String result = configuration;
-        for (Map.Entry<String, String> path : imagePaths.entrySet()) {
-            result = result.replace(path.getKey(), path.getValue());
-        }
-        return result.replaceAll("listen(\\s+)(\\[::]:)?" + IMAGE_PORT + "\\b", "listen$1$2" + port);
+        Pattern imagePath = Pattern.compile(imagePaths.keySet().stream().map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|")));
+        String relocated = imagePath.matcher(configuration)
+                .replaceAll(match -> Matcher.quoteReplacement(imagePaths.get(match.group())));
+        return relocated.replaceAll("listen(\\s+)(\\[::]:)?" + IMAGE_PORT + "\\b", "listen$1$2" + port);
     }
 
     @Override
