@@ -12,7 +12,7 @@ work=${OFFLINE_IMAGES_WORK_DIR:-/var/tmp/offline-base-images}
 rebuild=false
 [ "${1:-}" = --rebuild ] && rebuild=true
 
-wanted=(local/debian:bookworm local/jre17 local/postgres local/nginx)
+wanted=(local/jre17 local/postgres local/nginx)
 missing=()
 for image in "${wanted[@]}"; do
   if $rebuild || ! docker image inspect "$image" >/dev/null 2>&1; then missing+=("$image"); fi
@@ -85,12 +85,6 @@ path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 for image in "${missing[@]}"; do
   case $image in
-    local/debian:bookworm)
-      dir=$work/debian
-      rm -rf "$dir" && cp -a "$rootfs" "$dir"
-      import "$image" "$dir" "ENV PATH=$path" "ENV LANG=C.UTF-8" 'CMD ["bash"]'
-      ;;
-
     local/jre17)
       dir=$work/jre17
       rootfs_with "$dir" openjdk-17-jre-headless ca-certificates
