@@ -1,11 +1,12 @@
 package com.example.movies.auth;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.example.movies.system.Timestamps;
 
 /** Refresh tokens revoked by logout, by {@code jti}, in the database so that every replica knows them. */
 @Repository
@@ -21,12 +22,12 @@ class RevokedTokenRepository {
 	boolean revoke(String jti, Instant expiresAt) {
 		// Expired tokens are refused anyway: their rows can go.
 		this.jdbc.sql("DELETE FROM revoked_token WHERE expires_at < :now")
-			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
+			.param("now", Timestamps.utc(Instant.now()))
 			.update();
 		try {
 			this.jdbc.sql("INSERT INTO revoked_token (jti, expires_at) VALUES (:jti, :expiresAt)")
 				.param("jti", jti)
-				.param("expiresAt", expiresAt.atOffset(ZoneOffset.UTC))
+				.param("expiresAt", Timestamps.utc(expiresAt))
 				.update();
 			return true;
 		}

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
+
+import com.example.movies.system.Timestamps;
 
 /** Movies in the database, through plain SQL that runs on both H2 and PostgreSQL. */
 @Repository
@@ -87,8 +88,8 @@ class MovieRepository {
 		this.jdbc.sql("INSERT INTO movie (" + COLUMNS + ") VALUES (:id, :created, :modified, :title, :description, "
 				+ ":slug, :year)")
 			.param("id", movie.id())
-			.param("created", utc(movie.created()))
-			.param("modified", utc(movie.modified()))
+			.param("created", Timestamps.utc(movie.created()))
+			.param("modified", Timestamps.utc(movie.modified()))
 			.param("title", movie.title())
 			.param("description", movie.description())
 			.param("slug", movie.slug())
@@ -102,7 +103,7 @@ class MovieRepository {
 			.sql("UPDATE movie SET modified = :modified, title = :title, description = :description, "
 					+ "release_year = :year WHERE id = :id")
 			.param("id", movie.id())
-			.param("modified", utc(movie.modified()))
+			.param("modified", Timestamps.utc(movie.modified()))
 			.param("title", movie.title())
 			.param("description", movie.description())
 			.param("year", movie.year())
@@ -121,10 +122,6 @@ class MovieRepository {
 		return new Movie(row.getObject("id", UUID.class), row.getObject("created", OffsetDateTime.class).toInstant(),
 				row.getObject("modified", OffsetDateTime.class).toInstant(), row.getString("title"),
 				row.getString("description"), row.getString("slug"), row.getInt("release_year"));
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private static String escapeLike(String text) {

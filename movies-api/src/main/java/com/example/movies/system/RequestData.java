@@ -123,7 +123,19 @@ public final class RequestData {
 			errors.add(name, NULL);
 			return null;
 		}
-		BigInteger value = toInteger(node);
+		return inRange(name, toInteger(node), min, max, errors);
+	}
+
+	/** Parses one query parameter like DRF's IntegerField, for list filters. */
+	public static Integer queryInteger(String name, String text, int min, FieldErrors errors) {
+		if (text == null) {
+			return null;
+		}
+		return inRange(name, parseInteger(text), min, Integer.MAX_VALUE, errors);
+	}
+
+	/** DRF's "valid integer" check, then its min/max validators. */
+	private static Integer inRange(String name, BigInteger value, int min, int max, FieldErrors errors) {
 		if (value == null) {
 			errors.add(name, NOT_AN_INTEGER);
 			return null;
@@ -134,27 +146,6 @@ public final class RequestData {
 		}
 		if (value.compareTo(BigInteger.valueOf(max)) > 0) {
 			errors.add(name, "Ensure this value is less than or equal to " + max + ".");
-			return null;
-		}
-		return value.intValue();
-	}
-
-	/** Parses one query parameter like DRF's IntegerField, for list filters. */
-	public static Integer queryInteger(String name, String text, int min, FieldErrors errors) {
-		if (text == null) {
-			return null;
-		}
-		BigInteger value = parseInteger(text);
-		if (value == null) {
-			errors.add(name, NOT_AN_INTEGER);
-			return null;
-		}
-		if (value.compareTo(BigInteger.valueOf(min)) < 0) {
-			errors.add(name, "Ensure this value is greater than or equal to " + min + ".");
-			return null;
-		}
-		if (value.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-			errors.add(name, "Ensure this value is less than or equal to " + Integer.MAX_VALUE + ".");
 			return null;
 		}
 		return value.intValue();

@@ -1,6 +1,7 @@
 package com.example.movies.system;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +18,11 @@ public final class Timestamps {
 	/** The current time at the precision the databases store (microseconds). */
 	public static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** The JDBC value of a {@code TIMESTAMP WITH TIME ZONE} column (H2 and PostgreSQL alike). */
+	public static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	public static String format(Instant instant) {

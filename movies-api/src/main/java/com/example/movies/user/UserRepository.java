@@ -4,12 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.example.movies.system.Timestamps;
 
 /** Users in the database, through plain SQL that runs on both H2 and PostgreSQL. */
 @Repository
@@ -57,7 +58,7 @@ public class UserRepository {
 			.param("email", email)
 			.param("password", passwordHash)
 			.param("staff", staff)
-			.param("dateJoined", utc(dateJoined))
+			.param("dateJoined", Timestamps.utc(dateJoined))
 			.update();
 	}
 
@@ -82,7 +83,7 @@ public class UserRepository {
 	void updateLastLogin(long id, Instant lastLogin) {
 		this.jdbc.sql("UPDATE app_user SET last_login = :lastLogin WHERE id = :id")
 			.param("id", id)
-			.param("lastLogin", utc(lastLogin))
+			.param("lastLogin", Timestamps.utc(lastLogin))
 			.update();
 	}
 
@@ -93,10 +94,6 @@ public class UserRepository {
 				row.getBoolean("is_staff"), row.getBoolean("is_active"),
 				row.getObject("date_joined", OffsetDateTime.class).toInstant(),
 				(lastLogin != null) ? lastLogin.toInstant() : null);
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }
