@@ -37,7 +37,10 @@ final class LocalProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        return new LocalProcess(name, builder.start(), log);
+        Process process = builder.start();
+        // A test JVM stopped early (Ctrl-C, a fork timeout) must not leave servers running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return new LocalProcess(name, process, log);
     }
 
     /** Waits until {@code url} answers 200, failing early (with the log's tail) if the process exits. */
