@@ -11,7 +11,9 @@
 # database dropped, on failure too.
 #
 # Settings (environment):
-#   BENCH_JAVA_OPTS  JVM options and -Dspring.* properties for the API, e.g. "-Xmx128m -XX:+UseSerialGC"
+#   BENCH_JAVA_OPTS  JVM options and -Dspring.* properties for the API, replacing the default
+#                    "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" (the image's flags in a
+#                    512 MiB task), e.g. "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC"
 #   BENCH_JAVA       java binary (default: java on PATH)
 #   BENCH_JAR        jar to run (default: movies-api/target/movies-api.jar), e.g. a copy of an older build
 #   BENCH_LABEL      word appended to the result's file name and recorded in it
@@ -26,7 +28,8 @@ bench_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench_dir")
 jar=${BENCH_JAR:-$root/movies-api/target/movies-api.jar}
 java_bin=${BENCH_JAVA:-java}
-read -r -a java_opts <<< "${BENCH_JAVA_OPTS:-}"
+# By default the JVM sizes itself as in the image (Jib's jvmFlags) inside the smallest Fargate task (512 MiB).
+read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}"
 # Spring's stacks are deeper than JFR's default 64 frames; cut stacks hide who called what.
 [[ -z ${BENCH_PROFILE:-} ]] || java_opts=(-XX:FlightRecorderOptions:stackdepth=256 "${java_opts[@]}")
 label=${BENCH_LABEL:-}
@@ -144,6 +147,13 @@ cpu_ticks() { # pid: user + system clock ticks used so far
 }
 
 # --- the API ----------------------------------------------------------------------------------------------------
+# A private copy of a fat jar: a rebuild of the module during the run must not swap classes under the running API.
+# (An extracted jar, beside its lib/, runs in place.)
+run_jar=$jar
+if [[ ! -d $(dirname "$jar")/lib ]]; then
+  run_jar=$work/movies-api.jar
+  cp "$jar" "$run_jar"
+fi
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$database\"" > /dev/null
 database_created=true
 api_port=$(free_port)
@@ -161,7 +171,7 @@ env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$api_port" \
   DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$database" DB_USERNAME="$PGUSER" DB_PASSWORD="${PGPASSWORD:-}" \
   MOVIES_JWT_SECRET="$(random_text 48)" MOVIES_ADMIN_USERNAME="$admin_username" \
   MOVIES_ADMIN_PASSWORD="$admin_password" \
-  "$java_bin" "${java_opts[@]}" -jar "$jar" > "$work/api.log" 2>&1 &
+  "$java_bin" "${java_opts[@]}" -jar "$run_jar" > "$work/api.log" 2>&1 &
 api_pid=$!
 until curl -fso /dev/null --max-time 1 "$api/actuator/health/readiness"; do
   kill -0 "$api_pid" 2> /dev/null || fail "the API exited during start-up"
@@ -304,8 +314,8 @@ mkdir -p "$bench_dir/results"
 result_file="$bench_dir/results/$stamp${label:+-$label}.json"
 jq -n \
   --arg run_label "$label" --arg time "$stamp" --arg commit "$commit" \
-  --arg jar_sha256 "$(sha256sum "$jar" | cut -d' ' -f1)" \
-  --arg java "$("$java_bin" -version 2>&1 | head -n 2 | tail -n 1)" --arg java_opts "${BENCH_JAVA_OPTS:-}" \
+  --arg jar_sha256 "$(sha256sum "$run_jar" | cut -d' ' -f1)" \
+  --arg java "$("$java_bin" -version 2>&1 | head -n 2 | tail -n 1)" --arg java_opts "${java_opts[*]}" \
   --arg wrk "$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)" --arg nginx "$(nginx -v 2>&1 | cut -d' ' -f3)" \
   --arg load "$load_before" --arg load_after "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpus "$(nproc)" --arg duration "$duration" --arg warmup "$warmup" \
   --argjson movies "$movie_count" --argjson list_bytes "$list_bytes" --argjson one_bytes "$one_bytes" \
