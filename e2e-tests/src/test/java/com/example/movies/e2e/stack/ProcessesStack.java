@@ -80,14 +80,20 @@ public final class ProcessesStack implements Stack {
 
     @Override
     public void close() {
-        if (api != null) {
-            api.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (frontend != null) {
-            frontend.close();
+        try {
+            if (api != null) {
+                api.close();
+            }
+        } finally {
+            try {
+                if (database != null) {
+                    database.close();
+                }
+            } finally {
+                if (frontend != null) {
+                    frontend.close();
+                }
+            }
         }
     }
 
