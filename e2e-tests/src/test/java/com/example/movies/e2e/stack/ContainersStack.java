@@ -37,8 +37,8 @@ public final class ContainersStack implements Stack {
 
     private static final int API_REPLICAS = 2;
     private static final int CONTAINER_PORT = 8080;
-    /** Like the API's ECS task: the JVM must size itself to the container, not to the machine. */
-    private static final long API_MEMORY_BYTES = 768L * 1024 * 1024;
+    /** The API task's default size (infra's TaskSize.SMALLEST): the JVM must size itself to the container. */
+    private static final long API_MEMORY_BYTES = 512L * 1024 * 1024;
     private static final Duration API_START_TIMEOUT = Duration.ofSeconds(180);
 
     private final String apiImage = Settings.find("e2e.apiImage").orElse("movies/movies-api:local");
