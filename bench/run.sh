@@ -46,6 +46,9 @@ writes_rps_min=1000
 rss_max_mib=256
 start_max_s=1.5
 
+log() { printf '== %s\n' "$*" >&2; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
 build=false
 case "${1:-}" in
   --build) build=true ;;
@@ -53,9 +56,6 @@ case "${1:-}" in
   -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
   *) fail "unknown argument $1 (see --help)" ;;
 esac
-
-log() { printf '== %s\n' "$*" >&2; }
-fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 # --- tools ------------------------------------------------------------------------------------------------------
 missing=()
@@ -240,7 +240,7 @@ http {
   }
 }
 EOF
-nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" -g 'daemon off;' &
 nginx_pid=$!
 ceiling="http://127.0.0.1:$nginx_port"
 for (( i = 0; i < 500; i++ )); do
