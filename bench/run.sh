@@ -11,9 +11,9 @@
 # database dropped, on failure too.
 #
 # Settings (environment):
-#   BENCH_JAVA_OPTS  JVM options and -Dspring.* properties for the API, replacing the default
-#                    "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" (the image's flags in a
-#                    512 MiB task), e.g. "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC"
+#   BENCH_JAVA_OPTS  JVM options and -Dspring.* properties for the API, replacing the default: "-XX:MaxRAM=512m"
+#                    and the image's Jib jvmFlags read from movies-api/pom.xml (the image's JVM in a 512 MiB task),
+#                    e.g. "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseG1GC"
 #   BENCH_JAVA       java binary (default: java on PATH)
 #   BENCH_JAR        jar to run (default: movies-api/target/movies-api.jar), e.g. a copy of an older build
 #   BENCH_LABEL      word appended to the result's file name and recorded in it
@@ -24,12 +24,17 @@
 #   PGHOST PGPORT PGUSER  PostgreSQL (default 127.0.0.1 5432 postgres, trust auth)
 set -euo pipefail
 
+log() { printf '== %s\n' "$*" >&2; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
 bench_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench_dir")
 jar=${BENCH_JAR:-$root/movies-api/target/movies-api.jar}
 java_bin=${BENCH_JAVA:-java}
-# By default the JVM sizes itself as in the image (Jib's jvmFlags) inside the smallest Fargate task (512 MiB).
-read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}"
+# By default the JVM runs with the image's flags (Jib's jvmFlags) inside the smallest Fargate task (512 MiB).
+image_flags=$(sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' "$root/movies-api/pom.xml" | tr '\n' ' ')
+[[ -n $image_flags ]] || fail "no <jvmFlag> found in movies-api/pom.xml"
+read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:MaxRAM=512m $image_flags}"
 # Spring's stacks are deeper than JFR's default 64 frames; cut stacks hide who called what.
 [[ -z ${BENCH_PROFILE:-} ]] || java_opts=(-XX:FlightRecorderOptions:stackdepth=256 "${java_opts[@]}")
 label=${BENCH_LABEL:-}
@@ -45,9 +50,6 @@ one_rps_min=7600 one_p99_max_ms=10
 writes_rps_min=1000
 rss_max_mib=256
 start_max_s=1.5
-
-log() { printf '== %s\n' "$*" >&2; }
-fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 build=false
 case "${1:-}" in
