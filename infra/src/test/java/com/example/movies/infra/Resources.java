@@ -57,6 +57,11 @@ final class Resources {
         return ".*:ExportsOutput\\w*" + exported + "\\w*";
     }
 
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
     static int number(Object value) {
         return ((Number) value).intValue();
     }

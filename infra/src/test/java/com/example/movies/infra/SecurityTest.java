@@ -135,7 +135,8 @@ class SecurityTest {
         assertThat(names(container, "Secrets")).containsExactlyInAnyOrder("DB_HOST", "DB_PORT", "DB_NAME",
                 "DB_USERNAME", "DB_PASSWORD", "MOVIES_JWT_SECRET", "MOVIES_ADMIN_PASSWORD");
         assertThat(names(container, "Environment")).containsExactlyInAnyOrder("SPRING_PROFILES_ACTIVE",
-                "MOVIES_ADMIN_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+                "MOVIES_ADMIN_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS", "MOVIES_SHUTDOWN_DRAIN_DELAY",
+                "LOGGING_STRUCTURED_FORMAT_CONSOLE");
 
         // In the template's order (by name); the database's fields come from its generated secret.
         List<Object> secrets = new ArrayList<>();
@@ -153,6 +154,7 @@ class SecurityTest {
                                 Map.of("Name", "MOVIES_ADMIN_USERNAME", "Value", "admin"),
                                 Map.of("Name", "MOVIES_CORS_ALLOWED_ORIGINS", "Value", Map.of("Fn::Join", List.of("",
                                         List.of("http://", Resources.importOf("LoadBalancer\\w*DNSName"))))),
+                                Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", "15s"),
                                 Map.of("Name", "SPRING_PROFILES_ACTIVE", "Value", "prod"))))))));
     }
 
@@ -162,10 +164,10 @@ class SecurityTest {
     }
 
     @Test
-    void apiContainerIsHealthCheckedOnReadinessWithTheBundledProbe() {
+    void apiContainerIsHealthCheckedOnLivenessWithTheBundledProbe() {
         assertThat(apiContainer().get("HealthCheck")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("Command", List.of("CMD", "java", "-cp", "/app/classes",
-                        "com.example.movies.system.HealthCheck", "http://localhost:8080/actuator/health/readiness"));
+                        "com.example.movies.system.HealthCheck", "http://localhost:8080/actuator/health/liveness"));
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class SynthesizedSystem {
     public final Template data;
     public final Template api;
     public final Template frontend;
+    /** Every stack's template, the pipeline's too when it exists. */
+    public final List<Template> templates;
     private final CloudAssembly assembly;
 
     private SynthesizedSystem(DeploymentParameters parameters, MoviesSystem system, CloudAssembly assembly) {
@@ -55,6 +57,8 @@ public final class SynthesizedSystem {
         this.data = Template.fromStack(system.data());
         this.api = Template.fromStack(system.api());
         this.frontend = Template.fromStack(system.frontend());
+        this.templates = Stream.concat(Stream.of(network, data, api, frontend),
+                system.pipeline().stream().map(Template::fromStack)).toList();
     }
 
     private static SynthesizedSystem synthesize(Map<String, Object> options) {

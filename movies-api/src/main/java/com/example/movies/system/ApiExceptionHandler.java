@@ -5,6 +5,10 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -72,6 +76,12 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Map<String, ?>> missingParameter(MissingServletRequestParameterException ex) {
 		return apiException(ApiException.invalid(ex.getParameterName(), "This field is required."));
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class })
+	ResponseEntity<Map<String, String>> databaseUnavailable(DataAccessException ex) {
+		return DatabaseUnavailable.response(ex);
 	}
 
 	@ExceptionHandler

@@ -6,11 +6,13 @@ import java.net.URI;
 /**
  * The container's health-check command (the JRE image has no curl):
  * {@code java -cp /app/classes com.example.movies.system.HealthCheck [url]} exits 0 when the URL answers
- * 2xx, else 1. Deliberately free of Spring so it starts in milliseconds.
+ * 2xx, else 1. Deliberately free of Spring so it starts in milliseconds. It probes liveness, not readiness:
+ * ECS replaces a task whose check fails, and a task whose database is away must stay (answering 503 at once,
+ * readiness DOWN) to recover by itself when the database is back, not be restarted in a loop.
  */
 public final class HealthCheck {
 
-	static final String DEFAULT_URL = "http://localhost:8080/actuator/health/readiness";
+	static final String DEFAULT_URL = "http://localhost:8080/actuator/health/liveness";
 
 	private static final int TIMEOUT_MILLIS = 3000;
 

@@ -33,7 +33,7 @@ class HealthCheckTest {
 			server.stop(0);
 		}
 		assertThat(HealthCheck.isHealthy("http://127.0.0.1:1/actuator/health/readiness")).isFalse();
-		assertThat(HealthCheck.DEFAULT_URL).isEqualTo("http://localhost:8080/actuator/health/readiness");
+		assertThat(HealthCheck.DEFAULT_URL).isEqualTo("http://localhost:8080/actuator/health/liveness");
 	}
 
 }

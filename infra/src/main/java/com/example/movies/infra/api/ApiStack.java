@@ -33,6 +33,7 @@ import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.RepositoryEncryption;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
@@ -73,6 +74,17 @@ public final class ApiStack extends Stack {
     public static final int CONTAINER_PORT = 8080;
 
     /**
+     * How a task stops (ECS: deregistration from Cloud Map, then SIGTERM, then SIGKILL after the stop timeout). On
+     * SIGTERM the API turns its readiness DOWN and keeps serving for the drain delay, so that API Gateway, which
+     * may still hold the task's address for the SRV records' TTL, stops sending; then its graceful shutdown lets
+     * in-flight requests finish within spring.lifecycle.timeout-per-shutdown-phase (application.yaml). The stop
+     * timeout covers both with a margin, so no response is cut off by SIGKILL.
+     */
+    public static final Duration DNS_TTL = Duration.seconds(10);
+    public static final Duration SHUTDOWN_DRAIN_DELAY = Duration.seconds(15);
+    public static final Duration STOP_TIMEOUT = Duration.seconds(45);
+
+    /**
      * Operations of the OpenAPI document that are not the public API and get no route: the app's root page and the
      * legacy health probe (whose trailing slash an HTTP API route cannot have anyway). Health is probed inside the VPC.
      */
@@ -102,6 +114,7 @@ public final class ApiStack extends Stack {
         repository = Repository.Builder.create(this, "Repository")
                 .repositoryName(props.namePrefix() + "-api")
                 .imageScanOnPush(true)
+                .encryption(RepositoryEncryption.KMS) // images encrypted at rest with the account's AWS managed ECR key
                 .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(20).build()))
                 .build();
 
@@ -200,6 +213,7 @@ public final class ApiStack extends Stack {
                         "SPRING_PROFILES_ACTIVE", "prod",
                         "MOVIES_ADMIN_USERNAME", "admin",
                         "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(),
+                        "MOVIES_SHUTDOWN_DRAIN_DELAY", SHUTDOWN_DRAIN_DELAY.toSeconds() + "s",
                         "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")))
                 .secrets(new TreeMap<>(Map.of(
                         "DB_HOST", Secret.fromSecretsManager(props.databaseSecret(), "host"),
@@ -209,20 +223,23 @@ public final class ApiStack extends Stack {
                         "DB_PASSWORD", Secret.fromSecretsManager(props.databaseSecret(), "password"),
                         "MOVIES_JWT_SECRET", Secret.fromSecretsManager(props.jwtSigningKey()),
                         "MOVIES_ADMIN_PASSWORD", Secret.fromSecretsManager(props.adminPassword()))))
-                // The JRE image has no curl: the API ships a tiny Java probe of its readiness endpoint.
+                // The JRE image has no curl: the API ships a tiny Java probe. It probes liveness, not readiness: ECS
+                // replaces unhealthy tasks, and a task whose database is away must stay (answering 503, readiness
+                // DOWN) and recover by itself when the database is back, not be restarted in a loop.
                 .healthCheck(HealthCheck.builder()
                         .command(List.of("CMD", "java", "-cp", "/app/classes", "com.example.movies.system.HealthCheck",
-                                "http://localhost:" + CONTAINER_PORT + "/actuator/health/readiness"))
+                                "http://localhost:" + CONTAINER_PORT + "/actuator/health/liveness"))
                         .interval(Duration.seconds(30))
                         .timeout(Duration.seconds(10))
                         .retries(3)
                         .startPeriod(Duration.seconds(120))
                         .build())
+                .stopTimeout(STOP_TIMEOUT)
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("api").build()))
                 .build());
         NagSuppressions.addResourceSuppressions(task, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-ECS2")
-                        .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, log format); every credential is an ECS secret from Secrets Manager.")
+                        .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, shutdown drain delay, log format); every credential is an ECS secret from Secrets Manager.")
                         .build()));
         NagSuppressions.addResourceSuppressions(task.obtainExecutionRole(), List.of(
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
@@ -247,7 +264,7 @@ public final class ApiStack extends Stack {
                         .dnsRecordType(DnsRecordType.SRV)
                         .container(container)
                         .containerPort(CONTAINER_PORT)
-                        .dnsTtl(Duration.seconds(10))
+                        .dnsTtl(DNS_TTL)
                         .build())
                 .build();
         service.autoScaleTaskCount(EnableScalingProps.builder()

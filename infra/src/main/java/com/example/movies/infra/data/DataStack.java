@@ -38,6 +38,8 @@ public final class DataStack extends Stack {
     /** Fixed rather than read back from the instance, so security-group rules carry a literal port. */
     public static final int POSTGRES_PORT = 5432;
 
+    public static final int BACKUP_RETENTION_DAYS = 7;
+
     private final DatabaseInstance database;
     private final Secret jwtSigningKey;
     private final Secret adminPassword;
@@ -61,16 +63,17 @@ public final class DataStack extends Stack {
                 .maxAllocatedStorage(100)
                 .storageEncrypted(true)
                 .multiAz(false)
-                .backupRetention(Duration.days(7))
-                .deletionProtection(false)
-                .removalPolicy(RemovalPolicy.SNAPSHOT) // cdk destroy leaves a final snapshot behind
+                // Daily automated backups with point-in-time restore, kept 7 days, and kept even after the instance is
+                // deleted; deletion protection makes deleting it a deliberate two-step act (see infra/README.md).
+                .backupRetention(Duration.days(BACKUP_RETENTION_DAYS))
+                .deleteAutomatedBackups(false)
+                .copyTagsToSnapshot(true)
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.SNAPSHOT) // and a final snapshot when it is deleted through CloudFormation
                 .build();
         NagSuppressions.addResourceSuppressions(database, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-RDS3")
                         .reason("Single-AZ keeps the idle cost at one db.t4g.micro; recovery is from the 7-day automated backups (point-in-time restore). A standby doubles the database cost.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-RDS10")
-                        .reason("Deletion protection is off so that `cdk destroy` removes the environment; RemovalPolicy.SNAPSHOT still keeps a final snapshot of the data.")
                         .build(),
                 NagPackSuppression.builder().id("AwsSolutions-RDS11")
                         .reason("The standard PostgreSQL port is kept: a different port hides nothing, the security group admits only the API tasks.")

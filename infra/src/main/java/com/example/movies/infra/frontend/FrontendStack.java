@@ -17,6 +17,7 @@ import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.RepositoryEncryption;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
@@ -75,6 +76,7 @@ public final class FrontendStack extends Stack {
         repository = Repository.Builder.create(this, "Repository")
                 .repositoryName(props.namePrefix() + "-frontend")
                 .imageScanOnPush(true)
+                .encryption(RepositoryEncryption.KMS) // images encrypted at rest with the account's AWS managed ECR key
                 .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(20).build()))
                 .build();
         Cluster cluster = Cluster.Builder.create(this, "Cluster")
