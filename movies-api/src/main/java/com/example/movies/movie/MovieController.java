@@ -1,6 +1,5 @@
 package com.example.movies.movie;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +14,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,13 +45,13 @@ class MovieController {
 		this.movies = movies;
 	}
 
-	@GetMapping
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "List movies, ordered by year then creation (a plain array)",
 			responses = @ApiResponse(responseCode = "200", description = "Movies",
 					headers = @Header(name = "X-Total-Count", description = "Matching movies before limit/offset",
 							schema = @Schema(type = "integer")),
 					content = @Content(array = @ArraySchema(schema = @Schema(implementation = Movie.class)))))
-	ResponseEntity<List<Movie>> list(
+	ResponseEntity<byte[]> list(
 			@Parameter(description = "Case-insensitive part of the title") @RequestParam(required = false) String search,
 			@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String year,
 			@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String limit,
@@ -64,7 +64,10 @@ class MovieController {
 		String searchValue = (search == null || search.isBlank()) ? null : search.strip();
 		MovieService.Page page = this.movies.list(new MovieRepository.Filter(searchValue, yearValue), limitValue,
 				(offsetValue != null) ? offsetValue : 0);
-		return ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total())).body(page.movies());
+		return ResponseEntity.ok()
+			.header("X-Total-Count", Long.toString(page.total()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(page.json());
 	}
 
 	@PostMapping

@@ -32,6 +32,8 @@ class MovieRepository {
 	/** Filters of the list; {@code null} means "not filtered". */
 	record Filter(String search, Integer year) {
 
+		static final Filter NONE = new Filter(null, null);
+
 		String where() {
 			StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 			if (this.search != null) {
@@ -112,6 +114,16 @@ class MovieRepository {
 
 	boolean delete(UUID id) {
 		return this.jdbc.sql("DELETE FROM movie WHERE id = :id").param("id", id).update() == 1;
+	}
+
+	/** The change counter of all movies (V2), read before a cached response is used or built. */
+	long version() {
+		return this.jdbc.sql("SELECT version FROM movie_version WHERE id = 1").query(Long.class).single();
+	}
+
+	/** Counts a write: the last statement of every movie write's transaction. */
+	void countWrite() {
+		this.jdbc.sql("UPDATE movie_version SET version = version + 1 WHERE id = 1").update();
 	}
 
 	boolean isEmpty() {

@@ -3,29 +3,75 @@ package com.example.movies.movie;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.movies.system.ApiException;
 import com.example.movies.system.Timestamps;
 
+/**
+ * Movies, and the unfiltered list's JSON cached against the database's change counter
+ * ({@link MovieRepository#version()}): every write counts itself in its own transaction, and every list read
+ * checks the counter first, so no replica ever answers a list older than the last write it could have seen.
+ */
 @Service
 class MovieService {
 
 	private final MovieRepository movies;
 
-	MovieService(MovieRepository movies) {
+	private final JsonMapper json;
+
+	/** Runs the insert of {@link #create} in a savepoint: a failed statement aborts a PostgreSQL transaction. */
+	private final TransactionTemplate savepoint;
+
+	private final AtomicReference<Cached> wholeList = new AtomicReference<>(new Cached(-1, null));
+
+	MovieService(MovieRepository movies, JsonMapper json, PlatformTransactionManager transactions) {
 		this.movies = movies;
+		this.json = json;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
-	record Page(List<Movie> movies, long total) {
+	/** A page of the list as the JSON array of the answer, and the number of matching movies. */
+	record Page(byte[] json, long total) {
+	}
+
+	/** The unfiltered list's page as built after reading the counter at {@code version}. */
+	private record Cached(long version, Page page) {
 	}
 
 	Page list(MovieRepository.Filter filter, Integer limit, int offset) {
-		List<Movie> page = this.movies.list(filter, limit, offset);
 		boolean wholeList = limit == null && offset == 0;
-		return new Page(page, wholeList ? page.size() : this.movies.count(filter));
+		if (wholeList && filter.equals(MovieRepository.Filter.NONE)) {
+			return wholeList();
+		}
+		List<Movie> page = this.movies.list(filter, limit, offset);
+		return new Page(this.json.writeValueAsBytes(page), wholeList ? page.size() : this.movies.count(filter));
+	}
+
+	/**
+	 * Current because the counter is read before the query: the query's snapshot holds every write counted up
+	 * to the version read, so while the counter still reads that version, no newer write has committed.
+	 */
+	private Page wholeList() {
+		long version = this.movies.version();
+		Cached cached = this.wholeList.get();
+		if (cached.version() == version) {
+			return cached.page();
+		}
+		List<Movie> all = this.movies.list(MovieRepository.Filter.NONE, null, 0);
+		Page page = new Page(this.json.writeValueAsBytes(all), all.size());
+		this.wholeList.set(new Cached(version, page));
+		return page;
 	}
 
 	Movie get(UUID id) {
@@ -36,6 +82,7 @@ class MovieService {
 	 * Creates a movie with a unique slug. The unique constraint decides between parallel creates of one
 	 * title: the loser takes the next free suffix, so every create succeeds.
 	 */
+	@Transactional
 	Movie create(MovieRequest request) {
 		var now = Timestamps.now();
 		String base = Slugs.slugify(request.title());
@@ -48,16 +95,19 @@ class MovieService {
 			Movie movie = new Movie(UUID.randomUUID(), now, now, request.title(), request.description(), slug,
 					request.year());
 			try {
-				this.movies.insert(movie);
-				return movie;
+				this.savepoint.executeWithoutResult((status) -> this.movies.insert(movie));
 			}
 			catch (DuplicateKeyException ex) {
 				taken.add(slug);
+				continue;
 			}
+			this.movies.countWrite();
+			return movie;
 		}
 	}
 
 	/** Applies the given fields (all of PUT's required ones, or PATCH's subset); the slug never changes. */
+	@Transactional
 	Movie update(UUID id, MovieRequest request) {
 		Movie current = get(id);
 		Movie updated = new Movie(id, current.created(), Timestamps.now(),
@@ -67,13 +117,16 @@ class MovieService {
 		if (!this.movies.update(updated)) {
 			throw ApiException.notFound();
 		}
+		this.movies.countWrite();
 		return updated;
 	}
 
+	@Transactional
 	void delete(UUID id) {
 		if (!this.movies.delete(id)) {
 			throw ApiException.notFound();
 		}
+		this.movies.countWrite();
 	}
 
 }
