@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,16 +28,15 @@ class MovieService {
 
 	private final JsonMapper json;
 
-	/** Runs the insert of {@link #create} in a savepoint: a failed statement aborts a PostgreSQL transaction. */
-	private final TransactionTemplate savepoint;
+	/** One transaction per attempt of {@link #create}: a failed insert aborts a PostgreSQL transaction. */
+	private final TransactionTemplate transaction;
 
 	private final AtomicReference<Cached> wholeList = new AtomicReference<>(new Cached(-1, null));
 
 	MovieService(MovieRepository movies, JsonMapper json, PlatformTransactionManager transactions) {
 		this.movies = movies;
 		this.json = json;
-		this.savepoint = new TransactionTemplate(transactions);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** A page of the list as the JSON array of the answer, and the number of matching movies. */
@@ -80,9 +78,8 @@ class MovieService {
 
 	/**
 	 * Creates a movie with a unique slug. The unique constraint decides between parallel creates of one
-	 * title: the loser takes the next free suffix, so every create succeeds.
+	 * title: the loser's transaction rolls back and it takes the next free suffix, so every create succeeds.
 	 */
-	@Transactional
 	Movie create(MovieRequest request) {
 		var now = Timestamps.now();
 		String base = Slugs.slugify(request.title());
@@ -95,14 +92,15 @@ class MovieService {
 			Movie movie = new Movie(UUID.randomUUID(), now, now, request.title(), request.description(), slug,
 					request.year());
 			try {
-				this.savepoint.executeWithoutResult((status) -> this.movies.insert(movie));
+				this.transaction.executeWithoutResult((status) -> {
+					this.movies.insert(movie);
+					this.movies.countWrite();
+				});
+				return movie;
 			}
 			catch (DuplicateKeyException ex) {
 				taken.add(slug);
-				continue;
 			}
-			this.movies.countWrite();
-			return movie;
 		}
 	}
 

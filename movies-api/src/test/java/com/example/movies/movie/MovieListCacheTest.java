@@ -193,9 +193,9 @@ class MovieListCacheTest {
 		assertThat(version()).isEqualTo(before + 3);
 	}
 
-	/** The slug taken by a transaction that commits while the create waits on it: retried in a savepoint. */
+	/** The slug taken by a transaction that commits while the create waits on it: retried in a new transaction. */
 	@Test
-	void aSlugTakenDuringTheCreateIsRetriedWithinItsTransaction() throws Exception {
+	void aSlugTakenDuringTheCreateIsRetriedInANewTransaction() throws Exception {
 		String title = "Savepoint " + UUID.randomUUID().toString().substring(0, 8);
 		String slug = Slugs.slugify(title);
 		ExecutorService creator = Executors.newSingleThreadExecutor();
