@@ -123,11 +123,12 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() { # a random unused local port (never 8080)
-  local port
+free_port() { # a random unused local port below the kernel's ephemeral range (never 8080)
+  local port lowest
+  read -r lowest _ < /proc/sys/net/ipv4/ip_local_port_range
   while :; do
-    port=$(( 20000 + RANDOM % 30000 ))
-    [[ -z $(ss -Htln "sport = :$port") ]] && { echo "$port"; return; }
+    port=$(( 10000 + RANDOM % (lowest - 10000) ))
+    [[ -z $(ss -Htan "sport = :$port") ]] && { echo "$port"; return; }
   done
 }
 
@@ -149,13 +150,16 @@ cpu_ticks() { # pid: user + system clock ticks used so far
 }
 
 # --- the API ----------------------------------------------------------------------------------------------------
-# A private copy of a fat jar: a rebuild of the module during the run must not swap classes under the running API.
-# (An extracted jar, beside its lib/, runs in place.)
+# The API runs as in the image, whose Jib layout puts classes and dependency jars on the class path as plain files:
+# the fat jar is extracted (Spring Boot's jar tools) into the temp dir, which also keeps a rebuild of the module
+# during the run from swapping classes under the running API. (An already extracted jar, beside its lib/, runs in
+# place.) Start-up from the nested jars of a fat jar costs ~25% more CPU (bench/FINDINGS.md).
 run_jar=$jar
 if [[ ! -d $(dirname "$jar")/lib ]]; then
-  run_jar=$work/movies-api.jar
-  cp "$jar" "$run_jar"
+  "$java_bin" -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
+  run_jar=$work/app/$(basename "$jar")
 fi
+jar_sha256=$(sha256sum "$jar" | cut -d' ' -f1)
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$database\"" > /dev/null
 database_created=true
 api_port=$(free_port)
@@ -316,7 +320,7 @@ mkdir -p "$bench_dir/results"
 result_file="$bench_dir/results/$stamp${label:+-$label}.json"
 jq -n \
   --arg run_label "$label" --arg time "$stamp" --arg commit "$commit" \
-  --arg jar_sha256 "$(sha256sum "$run_jar" | cut -d' ' -f1)" \
+  --arg jar_sha256 "$jar_sha256" \
   --arg java "$("$java_bin" -version 2>&1 | head -n 2 | tail -n 1)" --arg java_opts "${java_opts[*]}" \
   --arg wrk "$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)" --arg nginx "$(nginx -v 2>&1 | cut -d' ' -f3)" \
   --arg load "$load_before" --arg load_after "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpus "$(nproc)" --arg duration "$duration" --arg warmup "$warmup" \
