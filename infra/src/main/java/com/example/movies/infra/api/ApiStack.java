@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -90,6 +91,13 @@ public final class ApiStack extends Stack {
      */
     public static final Set<ApiOperation> NOT_ROUTED = Set.of(new ApiOperation("GET", "/"), new ApiOperation("GET", "/ht/"));
 
+    /**
+     * Routes beyond the document's operations, public by contract: the OpenAPI document itself and the Swagger UI that
+     * reads it (its page, and the page's script and style files that springdoc serves under swagger-ui/).
+     */
+    public static final List<ApiOperation> DOCUMENTATION = List.of(new ApiOperation("GET", "/api/v1/api_schema"),
+            new ApiOperation("GET", "/api/v1/docs"), new ApiOperation("GET", "/api/v1/swagger-ui/{proxy+}"));
+
     public record Props(
             String namePrefix,
             IVpc vpc,
@@ -164,10 +172,10 @@ public final class ApiStack extends Stack {
                 HttpServiceDiscoveryIntegration.Builder.create("ApiService", service.getCloudMapService())
                         .vpcLink(vpcLink)
                         .build();
-        for (ApiOperation operation : props.operations()) {
-            if (NOT_ROUTED.contains(operation)) {
-                continue;
-            }
+        List<ApiOperation> routed = Stream.concat(
+                props.operations().stream().filter(operation -> !NOT_ROUTED.contains(operation)),
+                DOCUMENTATION.stream()).toList();
+        for (ApiOperation operation : routed) {
             httpApi.addRoutes(AddRoutesOptions.builder()
                     .path(operation.path())
                     .methods(List.of(HttpMethod.valueOf(operation.method())))
