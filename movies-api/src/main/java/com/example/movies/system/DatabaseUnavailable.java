@@ -11,10 +11,13 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
- * The database is down, unreachable or too slow: no connection within the pool's connection timeout, a connection
- * lost mid-statement, a statement cancelled by {@code statement_timeout}. The client gets DRF's 503
+ * The database is down, unreachable or too slow: no connection within the pool's connection timeout (also when a
+ * transaction begins), a connection lost mid-statement or at commit, a statement cancelled by
+ * {@code statement_timeout}. The client gets DRF's 503
  * ({@code {"detail": "Service temporarily unavailable, try again later."}}) with {@code Retry-After}, never a 500:
  * nothing was wrong with the request, and a retry after the outage can succeed. Answered by
  * {@link ApiExceptionHandler} inside Spring MVC and by {@link DrfErrorController} when a filter (the bearer-token
@@ -36,16 +39,21 @@ final class DatabaseUnavailable {
 	static boolean isCause(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof RecoverableDataAccessException) {
+					|| cause instanceof RecoverableDataAccessException || cause instanceof CannotCreateTransactionException
+					|| cause instanceof TransactionSystemException) {
 				return true;
 			}
 		}
 		return false;
 	}
 
+	static void log(Throwable failure) {
+		logger.warn("Database unavailable, answered 503: " + failure);
+	}
+
 	/** The 503; logged as one line, since an outage produces one per request and the stack trace says nothing new. */
 	static ResponseEntity<Map<String, String>> response(Throwable failure) {
-		logger.warn("Database unavailable, answered 503: " + failure);
+		log(failure);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.body(Map.of("detail", DETAIL));

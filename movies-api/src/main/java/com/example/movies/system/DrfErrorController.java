@@ -23,10 +23,6 @@ class DrfErrorController implements ErrorController {
 
 	@RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, String>> error(HttpServletRequest request) {
-		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-				&& DatabaseUnavailable.isCause(failure)) {
-			return DatabaseUnavailable.response(failure);
-		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		// Without an error status this is a client asking for /error itself: there is nothing there.
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;

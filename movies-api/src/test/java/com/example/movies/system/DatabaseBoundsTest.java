@@ -1,5 +1,6 @@
 package com.example.movies.system;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,6 +65,16 @@ class DatabaseBoundsTest {
 					.containsExactlyEntriesOf(java.util.Map.of("detail", "Service temporarily unavailable, try again later."));
 			});
 		assertThat(this.jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("5s");
+	}
+
+	@Test
+	void noConnectionForATransactionIsA503ButABadStatementIsNot() {
+		assertThat(DatabaseUnavailable.isCause(new CannotCreateTransactionException("Could not open JDBC Connection",
+				new SQLTransientConnectionException("Connection is not available, request timed out after 2000ms"))))
+			.isTrue();
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("SELECT no_such_column FROM movie").query().listOfRows())
+			.satisfies((ex) -> assertThat(DatabaseUnavailable.isCause(ex)).as("%s", ex).isFalse());
 	}
 
 	@Test

@@ -1,0 +1,49 @@
+package com.example.movies.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The 503 of {@link DatabaseUnavailable} for an outage met by a filter rather than a controller: the bearer-token
+ * check reads the token's user from the database. Without this the servlet container would log a stack trace per
+ * request and answer through its error page. Ordered just before Spring Security's filters.
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
+class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+	private static final byte[] BODY = ("{\"detail\":\"" + DatabaseUnavailable.DETAIL + "\"}").getBytes(StandardCharsets.UTF_8);
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (RuntimeException | ServletException ex) {
+			if (!DatabaseUnavailable.isCause(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			DatabaseUnavailable.log(ex);
+			response.resetBuffer();
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setContentLength(BODY.length);
+			response.getOutputStream().write(BODY);
+		}
+	}
+
+}
