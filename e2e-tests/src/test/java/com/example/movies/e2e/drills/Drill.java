@@ -1,0 +1,106 @@
+package com.example.movies.e2e.drills;
+
+import com.example.movies.e2e.drills.Traffic.Call;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** What the drills share: a sampler of the API's readiness and threads, the stored movies, and figures to print. */
+final class Drill {
+
+    static final String DATABASE = "movies";
+
+    /** The contract's 503 body (movies-api system/DatabaseUnavailable). */
+    static final String UNAVAILABLE = "{\"detail\":\"Service temporarily unavailable, try again later.\"}";
+
+    private Drill() {
+    }
+
+    static void print(String drill, String format, Object... arguments) {
+        System.out.printf("drill " + drill + ": " + format + "%n", arguments);
+    }
+
+    /** Calls by how they ended and, when answered, by status, e.g. {@code {ANSWERED 201=40, ANSWERED 503=12}}. */
+    static Map<String, Long> outcomes(List<Call> calls) {
+        return calls.stream().collect(Collectors.groupingBy(
+                call -> call.outcome() + (call.outcome() == Traffic.Outcome.ANSWERED ? " " + call.status() : ""),
+                TreeMap::new, Collectors.counting()));
+    }
+
+    static long maxLatency(List<Call> calls) {
+        return calls.stream().mapToLong(Call::latencyMillis).max().orElse(0);
+    }
+
+    static long percentile(List<Call> calls, double percentile) {
+        long[] sorted = calls.stream().mapToLong(Call::latencyMillis).sorted().toArray();
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
+    }
+
+    static Predicate<Call> startedBetween(long from, long to) {
+        return call -> call.startMillis() >= from && call.startMillis() < to;
+    }
+
+    /** Every movie stored now, id to title, read straight from the database. */
+    static Map<String, String> storedMovies(PrivatePostgres postgres) throws SQLException {
+        Map<String, String> movies = new HashMap<>();
+        try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id::text, title FROM movie")) {
+            while (rows.next()) {
+                movies.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return movies;
+    }
+
+    /**
+     * Samples, every {@code periodMillis} until closed, whether the API accepts new connections, its readiness probe
+     * and its JVM's thread count.
+     */
+    static final class Sampler implements AutoCloseable {
+
+        record Sample(long millis, boolean accepting, int readiness, int threads) {
+        }
+
+        private final List<Sample> samples = new CopyOnWriteArrayList<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Sampler(ApiServer api, Traffic clock, long periodMillis) {
+            thread = new Thread(() -> {
+                while (running) {
+                    long at = clock.now();
+                    samples.add(new Sample(at, api.accepting(), api.readinessStatus(), api.threads()));
+                    try {
+                        Thread.sleep(periodMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "drill-sampler");
+            thread.start();
+        }
+
+        List<Sample> between(long from, long to) {
+            return new ArrayList<>(samples.stream().filter(s -> s.millis() >= from && s.millis() < to).toList());
+        }
+
+        List<Sample> all() {
+            return List.copyOf(samples);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(10_000);
+        }
+    }
+}
