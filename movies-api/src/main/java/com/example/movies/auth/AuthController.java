@@ -1,5 +1,6 @@
 package com.example.movies.auth;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,9 +11,13 @@ import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,12 +52,15 @@ class AuthController {
 
 	private final RevokedTokenRepository revokedTokens;
 
+	private final LoginThrottle throttle;
+
 	AuthController(UserService users, UserRepository userRepository, TokenService tokens,
-			RevokedTokenRepository revokedTokens) {
+			RevokedTokenRepository revokedTokens, LoginThrottle throttle) {
 		this.users = users;
 		this.userRepository = userRepository;
 		this.tokens = tokens;
 		this.revokedTokens = revokedTokens;
+		this.throttle = throttle;
 	}
 
 	@JsonPropertyOrder({ "refresh", "access" })
@@ -72,14 +80,16 @@ class AuthController {
 					@Content(mediaType = "application/json", schema = @Schema(implementation = Credentials.class)),
 					@Content(mediaType = "application/x-www-form-urlencoded",
 							schema = @Schema(implementation = Credentials.class)) }))
-	TokenPair obtain(RequestData body) {
+	TokenPair obtain(RequestData body, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = body.text("username", USERNAME, errors);
 		String password = body.text("password", PASSWORD, errors);
 		errors.throwIfAny();
+		LoginThrottle.Attempt attempt = this.throttle.begin(username, request.getRemoteAddr());
 		User user = this.users.authenticate(username, password)
 			.orElseThrow(() -> ApiException.detail(HttpStatus.UNAUTHORIZED,
 					"No active account found with the given credentials"));
+		attempt.succeeded();
 		this.users.recordLogin(user);
 		return new TokenPair(this.tokens.refreshToken(user), this.tokens.accessToken(user));
 	}
@@ -101,7 +111,7 @@ class AuthController {
 	@Operation(summary = "Sign in with username (or e-mail) and password",
 			requestBody = @RequestBody(required = true,
 					content = @Content(schema = @Schema(implementation = LoginCredentials.class))))
-	Login login(RequestData body) {
+	Login login(RequestData body, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = body.text("username", USERNAME.optional().blankAllowed(), errors);
 		String email = body.text("email", USERNAME.optional().blankAllowed(), errors);
@@ -109,10 +119,14 @@ class AuthController {
 		errors.throwIfAny();
 		User user;
 		if (email != null && !email.isEmpty()) {
+			LoginThrottle.Attempt attempt = this.throttle.begin(email.toLowerCase(Locale.ROOT), request.getRemoteAddr());
 			user = this.users.authenticateByEmail(email, password).orElseThrow(AuthController::loginFailed);
+			attempt.succeeded();
 		}
 		else if (username != null && !username.isEmpty()) {
+			LoginThrottle.Attempt attempt = this.throttle.begin(username, request.getRemoteAddr());
 			user = this.users.authenticate(username, password).orElseThrow(AuthController::loginFailed);
+			attempt.succeeded();
 		}
 		else {
 			throw ApiException.invalid("non_field_errors", "Must include \"username\" and \"password\".");
@@ -138,6 +152,19 @@ class AuthController {
 			throw ApiException.detail(HttpStatus.UNAUTHORIZED, "Token is blacklisted");
 		}
 		return new Detail("Successfully logged out.");
+	}
+
+	/**
+	 * DRF's throttling answer: 429, {@code Retry-After} and when to try again. The client address is the
+	 * connection's, or the one a trusted proxy forwarded where {@code server.forward-headers-strategy=native}.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Detail> throttled(LoginThrottle.Throttled ex) {
+		long seconds = ex.retryAfterSeconds();
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(new Detail("Request was throttled. Expected available in " + seconds
+					+ ((seconds == 1) ? " second." : " seconds.")));
 	}
 
 	/** Schema of {@code /api/token}'s body. */

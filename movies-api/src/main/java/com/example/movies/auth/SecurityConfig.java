@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +17,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import com.example.movies.system.SecurityHeaders;
 import com.example.movies.user.User;
 import com.example.movies.user.UserRepository;
 
@@ -51,6 +55,11 @@ class SecurityConfig {
 				.authenticationEntryPoint(errors)
 				.accessDeniedHandler(errors))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+			// Spring Security's defaults (nosniff, X-Frame-Options DENY, Cache-Control no-store unless the answer sets
+			// its own, HSTS on HTTPS) plus no referrer and no framing; written on every answer, errors included.
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.disable())
@@ -71,6 +80,15 @@ class SecurityConfig {
 	@Bean
 	JwtDecoder jwtDecoder(TokenService tokens) {
 		return tokens.accessTokenDecoder();
+	}
+
+	/** A request the firewall refuses (e.g. {@code ;} or {@code ..} in the path) gets the security headers too. */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, ex) -> {
+			SecurityHeaders.write(response);
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+		};
 	}
 
 	/** Delegating encoder: bcrypt now, other algorithms recognisable by their {id} prefix. */

@@ -1,9 +1,14 @@
 package com.example.movies.system;
 
+import java.io.IOException;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.coyote.BadRequestException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -17,6 +22,8 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -63,15 +70,48 @@ class ApiExceptionHandler {
 		return apiException(RequestDataResolver.unsupported(contentType));
 	}
 
+	/** Answered by the error page, which writes JSON whatever the {@code Accept} header asked for. */
 	@ExceptionHandler
-	ResponseEntity<Map<String, ?>> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
-		return apiException(
-				ApiException.detail(HttpStatus.NOT_ACCEPTABLE, "Could not satisfy the request Accept header."));
+	void notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.NOT_ACCEPTABLE.value());
 	}
 
+	/** The parser's own message, without the class names and source excerpts it may carry. */
 	@ExceptionHandler
 	ResponseEntity<Map<String, ?>> unreadable(HttpMessageNotReadableException ex) {
-		return apiException(ApiException.detail(HttpStatus.BAD_REQUEST, "JSON parse error - " + ex.getMessage()));
+		return apiException(JsonParseError.of(ex.getMostSpecificCause()));
+	}
+
+	/**
+	 * A body that passed {@code movies.request.max-body-size} while it was read (see {@link BodySizeLimit}): the
+	 * error page answers it, and sends the answer before Tomcat drops the unread rest.
+	 */
+	@ExceptionHandler({ BodySizeLimit.TooLargeException.class, MaxUploadSizeExceededException.class })
+	void tooLarge(HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+	}
+
+	/** Tomcat's own parsing of a form-encoded body failed: too large (413), or malformed (400). */
+	@ExceptionHandler
+	ResponseEntity<Map<String, ?>> invalidForm(InvalidParameterException ex, HttpServletResponse response)
+			throws IOException {
+		if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			tooLarge(response);
+			return null;
+		}
+		return apiException(ApiException.detail(HttpStatus.BAD_REQUEST, "Form data parse error."));
+	}
+
+	/** DRF's answer to a multipart body it cannot parse (bad boundary, too many parts...). */
+	@ExceptionHandler
+	ResponseEntity<Map<String, ?>> badMultipart(MultipartException ex) {
+		return apiException(ApiException.detail(HttpStatus.BAD_REQUEST, "Multipart form parse error."));
+	}
+
+	/** Tomcat could not read the body (a malformed chunk, a client that went away). */
+	@ExceptionHandler
+	ResponseEntity<Map<String, ?>> badBody(BadRequestException ex) {
+		return apiException(ApiException.detail(HttpStatus.BAD_REQUEST, "Malformed request body."));
 	}
 
 	@ExceptionHandler

@@ -84,7 +84,7 @@ class RequestDataResolver implements HandlerMethodArgumentResolver {
 			root = this.jsonMapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw ApiException.detail(HttpStatus.BAD_REQUEST, "JSON parse error - " + ex.getOriginalMessage());
+			throw JsonParseError.of(ex);
 		}
 		if (root instanceof ObjectNode object) {
 			return object;

@@ -4,7 +4,14 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.catalina.core.StandardHost;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,6 +26,25 @@ class WebConfig implements WebMvcConfigurer {
 	WebConfig(JsonMapper jsonMapper, Ui ui) {
 		this.jsonMapper = jsonMapper;
 		this.ui = ui;
+	}
+
+	/** First of all filters (after the character encoding), so that no other one reads an oversized body. */
+	@Bean
+	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(RequestLimitProperties limits) {
+		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+				new BodySizeLimit(limits.maxBodySize().toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	/** Requests Tomcat refuses before the application are answered in the contract's shape too. */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+			}
+		});
 	}
 
 	@Override

@@ -1,0 +1,54 @@
+package com.example.movies.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * Tomcat's answer to a request it refuses before the application sees it (a malformed request line, header or
+ * URL, an unsupported HTTP version): the contract's {@code {"detail": "..."}} with the security headers, instead
+ * of Tomcat's HTML error page.
+ */
+public class JsonErrorReportValve extends ErrorReportValve {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int code = response.getStatus();
+		if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		AtomicBoolean ioAllowed = new AtomicBoolean(true);
+		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+		if (!ioAllowed.get()) {
+			return;
+		}
+		HttpStatus status = HttpStatus.resolve(code);
+		try {
+			response.resetBuffer(true);
+			SecurityHeaders.write(response);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			byte[] body = JSON.writeValueAsString(Map.of("detail",
+					DrfErrorController.detail((status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR)))
+				.getBytes(StandardCharsets.UTF_8);
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+			response.finishResponse();
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The connection is gone: nobody to answer.
+		}
+	}
+
+}
