@@ -3,10 +3,12 @@
 #
 #   bench/start.sh [runs] -- <java and its arguments, e.g. java -XX:+UseSerialGC -jar movies-api.jar>
 #
-# Starts the given command (profile prod) on a fresh PostgreSQL database `runs` times (default 3), each time
-# until the first 200 from /actuator/health/readiness, and prints per run: seconds to that answer, CPU seconds of
-# the JVM until then, and those CPU seconds per thread kind (main, C1/C2 compiler threads, GC, other). CPU seconds
-# compare builds even on a shared machine; seconds do not. PGHOST PGPORT PGUSER as in bench/run.sh.
+# Starts the given command (profile prod) `runs` times (default 3) on one PostgreSQL database made for it: the
+# first run on the empty database (migrations, admin user created), the others as a deployment restarts (nothing
+# to migrate, the admin exists). Each run lasts until the first 200 from /actuator/health/readiness; printed per
+# run: seconds to that answer, CPU seconds of the JVM until then, and those CPU seconds per thread kind (main,
+# C1/C2 compiler threads, GC+VM, other). CPU seconds compare builds even on a shared machine; seconds do not.
+# PGHOST PGPORT PGUSER as in bench/run.sh.
 set -euo pipefail
 
 runs=3
@@ -41,10 +43,9 @@ ticks_by_thread() { # pid: "kind ticks" per thread
   done
 }
 
+psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$database\"" > /dev/null
 printf '%-4s %8s %8s   %s\n' run seconds cpu_s 'cpu_s by thread'
 for (( run = 1; run <= runs; run++ )); do
-  psql -qX -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" \
-    -c "CREATE DATABASE \"$database\"" > /dev/null
   port=$(( 10000 + RANDOM % 20000 )) # below the ephemeral range
   started=${EPOCHREALTIME/./}
   env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$port" DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$database" \
