@@ -77,8 +77,10 @@ final class Drill {
         Sampler(ApiServer api, Traffic clock, long periodMillis) {
             thread = new Thread(() -> {
                 while (running) {
-                    long at = clock.now();
-                    samples.add(new Sample(at, api.accepting(), api.readinessStatus(), api.threads()));
+                    boolean accepting = api.accepting();
+                    int readiness = api.readinessStatus();
+                    // Timed when the probes have answered: a probe that waited for the API tells its state at the end.
+                    samples.add(new Sample(clock.now(), accepting, readiness, api.threads()));
                     try {
                         Thread.sleep(periodMillis);
                     } catch (InterruptedException e) {

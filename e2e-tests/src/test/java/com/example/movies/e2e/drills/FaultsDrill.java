@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The faults the API survives, on real components: the packaged movies-api jar (production profile, default
- * timeouts) on a private PostgreSQL that the drills lock, stop and restart, under 8 concurrent clients (4 writing,
- * 4 reading), and finally a real SIGTERM. One API process serves the three drills in turn (a start costs seconds on
+ * timeouts) on a private PostgreSQL that the drills lock, stop and restart, and freeze, under concurrent clients
+ * (writing and reading), and finally a real SIGTERM. One API process serves the three drills in turn (a start costs seconds on
  * a busy machine), the SIGTERM drill last since it ends the process. Each drill prints its figures and asserts them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,6 +41,7 @@ class FaultsDrill {
     private static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
     private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
     private static final long STATEMENT_TIMEOUT_MILLIS = 5_000;
+    private static final long SOCKET_TIMEOUT_MILLIS = 10_000;
     private static final long SHUTDOWN_PHASE_MILLIS = 20_000;
     private static final int POOL_SIZE = 10;
 
@@ -53,6 +54,13 @@ class FaultsDrill {
         postgres.createDatabase(Drill.DATABASE);
         api = ApiServer.start("faults", postgres, Drill.DATABASE,
                 Map.of("MOVIES_SHUTDOWN_DRAIN_DELAY", DRAIN_DELAY.toSeconds() + "s"));
+        // Warm-up: the first requests of a fresh JVM are interpreted and cost several times more CPU; the drills'
+        // latency bounds are about the database's faults, not the JIT.
+        Traffic warmUp = new Traffic(api.url, Traffic.adminToken(api.url), System.nanoTime());
+        warmUp.start(4, 4);
+        Thread.sleep(5_000);
+        warmUp.stop();
+        Drill.print("warm-up", "%d calls in 5 s: %s", warmUp.calls().size(), Drill.outcomes(warmUp.calls()));
     }
 
     @AfterAll
@@ -236,12 +244,93 @@ class FaultsDrill {
     }
 
     /**
+     * Hung database: every PostgreSQL process is frozen (SIGSTOP) for 12 s, so nothing answers but the kernel still
+     * accepts connections, as with a hung host or a network partition; the statement timeout cannot fire. The
+     * socket timeout ends the statements in flight, the pool's connection timeout (and the driver's login timeout)
+     * the waits for a connection: every request is answered, 503 at worst, and the API recovers once the database
+     * runs again.
+     */
+    @Test
+    @Order(3)
+    void hungDatabase() throws Exception {
+        String name = "hung-database";
+        long latencyBound = SOCKET_TIMEOUT_MILLIS + CONNECTION_TIMEOUT_MILLIS + 2_000;
+        Traffic traffic = new Traffic(api.url, Traffic.adminToken(api.url), System.nanoTime());
+        long frozen;
+        long thawed;
+        long recovered = -1;
+        List<Sampler.Sample> samples;
+        try (Sampler sampler = new Sampler(api, traffic, 200)) {
+            traffic.start(4, 4);
+            Thread.sleep(2_000);
+            postgres.freeze();
+            frozen = traffic.now();
+            try {
+                Thread.sleep(12_000);
+            } finally {
+                postgres.thaw();
+            }
+            thawed = traffic.now();
+            while (recovered < 0 && traffic.now() < thawed + 30_000) {
+                Thread.sleep(100);
+                recovered = traffic.calls(Drill.startedBetween(thawed, Long.MAX_VALUE)).stream()
+                        .filter(call -> call.answered(201)).mapToLong(Call::endMillis).min().orElse(-1);
+            }
+            Thread.sleep(1_000);
+            traffic.stop();
+            samples = sampler.all();
+        }
+
+        List<Call> all = traffic.calls();
+        List<Call> whileFrozen = traffic.calls(call -> call.startMillis() < thawed && call.endMillis() > frozen);
+        List<Integer> readinessFrozen = samples.stream().filter(s -> s.millis() >= frozen + 3_000 && s.millis() < thawed)
+                .map(Sampler.Sample::readiness).distinct().toList();
+        int threadsBefore = samples.stream().filter(s -> s.millis() < frozen).mapToInt(Sampler.Sample::threads).max().orElse(-1);
+        int threadsDuring = samples.stream().filter(s -> s.millis() >= frozen && s.millis() < thawed)
+                .mapToInt(Sampler.Sample::threads).max().orElse(-1);
+        List<String> missing = new ArrayList<>();
+        int acknowledged = traffic.ledger().acknowledged();
+        int found = traffic.ledger().verify(Drill.storedMovies(postgres), missing);
+
+        Drill.print(name, "%d calls in %d ms by 8 clients: %s", all.size(), traffic.now(), Drill.outcomes(all));
+        Drill.print(name, "database frozen (SIGSTOP) from %d ms to %d ms", frozen, thawed);
+        Drill.print(name, "calls overlapping the freeze: %d: %s; latency p50 %d ms, max %d ms (bound %d ms)",
+                whileFrozen.size(), Drill.outcomes(whileFrozen), Drill.percentile(whileFrozen, 50),
+                Drill.maxLatency(whileFrozen), latencyBound);
+        Drill.print(name, "JVM threads: at most %d before, %d while frozen; readiness while frozen (-1: no answer in 5 s): %s",
+                threadsBefore, threadsDuring, readinessFrozen);
+        Drill.print(name, "recovered (first acknowledged write) %d ms after the database ran again", recovered - thawed);
+        Drill.print(name, "writes acknowledged %d, found %d; missing: %s", acknowledged, found, missing);
+
+        assertThat(all).as("every call got a whole response").allSatisfy(call ->
+                assertThat(call.outcome()).as("%s", call).isEqualTo(Outcome.ANSWERED));
+        assertThat(all).as("no call was a 500").noneSatisfy(call -> assertThat(call.status()).isEqualTo(500));
+        assertThat(whileFrozen).as("calls while frozen").allSatisfy(call -> {
+            assertThat(call.latencyMillis()).as("%s", call).isLessThanOrEqualTo(latencyBound);
+            if (call.status() == 503) {
+                assertThat(call.body()).as("%s", call).isEqualTo(Drill.UNAVAILABLE);
+            }
+        });
+        // Most clients' calls hang until a timeout answers them 503; a call wholly inside the freeze can only be one.
+        assertThat(whileFrozen).as("503s while frozen").filteredOn(call -> call.status() == 503).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(whileFrozen).as("calls started and answered while frozen")
+                .filteredOn(call -> call.startMillis() >= frozen && call.endMillis() <= thawed)
+                .allSatisfy(call -> assertThat(call.status()).as("%s", call).isEqualTo(503));
+        assertThat(readinessFrozen).as("readiness while frozen").isNotEmpty().doesNotContain(200);
+        assertThat(threadsDuring).as("threads while frozen").isLessThanOrEqualTo(threadsBefore + 20);
+        assertThat(recovered).as("recovered").isGreaterThanOrEqualTo(0);
+        assertThat(recovered - thawed).as("time to recover").isLessThanOrEqualTo(10_000);
+        assertThat(missing).as("acknowledged writes not found").isEmpty();
+        assertThat(found).isEqualTo(acknowledged).isGreaterThan(20);
+    }
+
+    /**
      * SIGTERM under load, as ECS stops a task. Readiness goes DOWN first while requests are still served (the drain
      * delay), then new connections are refused; requests held in flight at that moment by a lock on the movie table
      * complete once the lock is gone, the process exits, and no response is cut off.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void sigtermUnderLoad() throws Exception {
         String name = "sigterm";
         Traffic traffic = new Traffic(api.url, Traffic.adminToken(api.url), System.nanoTime());

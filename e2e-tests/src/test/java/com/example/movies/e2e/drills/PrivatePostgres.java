@@ -71,6 +71,30 @@ final class PrivatePostgres implements AutoCloseable {
         run("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop");
     }
 
+    /**
+     * Freezes every process of the server (SIGSTOP): connections stay open and connects are still accepted by the
+     * kernel, but nothing answers, as with a hung host or a network partition. Only timeouts end the waits.
+     */
+    void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen server run again (SIGCONT). */
+    void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        List<String> command = new ArrayList<>(List.of("kill", signal, String.valueOf(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().children().forEach(child -> command.add(String.valueOf(child.pid())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
