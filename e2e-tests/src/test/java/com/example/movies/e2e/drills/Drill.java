@@ -67,7 +67,8 @@ final class Drill {
      */
     static final class Sampler implements AutoCloseable {
 
-        record Sample(long millis, boolean accepting, int readiness, int threads) {
+        /** {@code acceptedMillis}: when {@code accepting} was found; {@code millis}: when the readiness probe answered. */
+        record Sample(long acceptedMillis, boolean accepting, long millis, int readiness, int threads) {
         }
 
         private final List<Sample> samples = new CopyOnWriteArrayList<>();
@@ -78,9 +79,10 @@ final class Drill {
             thread = new Thread(() -> {
                 while (running) {
                     boolean accepting = api.accepting();
+                    long acceptedAt = clock.now();
                     int readiness = api.readinessStatus();
-                    // Timed when the probes have answered: a probe that waited for the API tells its state at the end.
-                    samples.add(new Sample(clock.now(), accepting, readiness, api.threads()));
+                    // Timed when each probe answered: a probe that waited for the API tells its state at the end.
+                    samples.add(new Sample(acceptedAt, accepting, clock.now(), readiness, api.threads()));
                     try {
                         Thread.sleep(periodMillis);
                     } catch (InterruptedException e) {

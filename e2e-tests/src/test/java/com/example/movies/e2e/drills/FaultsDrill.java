@@ -373,11 +373,12 @@ class FaultsDrill {
         // The listener closed after the last sample that could still connect, no later than the first that could
         // not, or the first call refused.
         long lastAccepted = samples.stream().filter(Sampler.Sample::accepting)
-                .mapToLong(Sampler.Sample::millis).max().orElse(-1);
+                .mapToLong(Sampler.Sample::acceptedMillis).max().orElse(-1);
         long firstRefused = all.stream().filter(call -> call.outcome() == Outcome.REFUSED)
                 .mapToLong(Call::startMillis).min().orElse(Long.MAX_VALUE);
-        long listenerClosed = Math.min(firstRefused, samples.stream().filter(s -> s.millis() >= terminated && !s.accepting())
-                .mapToLong(Sampler.Sample::millis).min().orElse(Long.MAX_VALUE));
+        long listenerClosed = Math.min(firstRefused, samples.stream()
+                .filter(s -> s.acceptedMillis() >= terminated && !s.accepting())
+                .mapToLong(Sampler.Sample::acceptedMillis).min().orElse(Long.MAX_VALUE));
         List<Call> closed = all.stream().filter(call -> call.outcome() == Outcome.CLOSED).toList();
         List<Call> servedWhileDraining = traffic.calls(Drill.startedBetween(readinessDown, listenerClosed)).stream()
                 .filter(call -> call.outcome() == Outcome.ANSWERED && call.status() < 300).toList();
