@@ -81,10 +81,12 @@ class MovieController {
 		return this.movies.create(MovieRequest.read(body, false));
 	}
 
-	@GetMapping(ID)
+	@GetMapping(path = ID, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "One movie")
-	Movie get(@PathVariable UUID id) {
-		return this.movies.get(id);
+	@ApiResponse(responseCode = "200", description = "The movie",
+			content = @Content(schema = @Schema(implementation = Movie.class)))
+	ResponseEntity<byte[]> get(@PathVariable UUID id) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.movies.getJson(id));
 	}
 
 	@PutMapping(ID)

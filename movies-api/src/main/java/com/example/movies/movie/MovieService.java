@@ -1,6 +1,9 @@
 package com.example.movies.movie;
 
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,9 +20,9 @@ import com.example.movies.system.ApiException;
 import com.example.movies.system.Timestamps;
 
 /**
- * Movies, and the unfiltered list's JSON cached against the database's change counter
- * ({@link MovieRepository#version()}): every write counts itself in its own transaction, and every list read
- * checks the counter first, so no replica ever answers a list older than the last write it could have seen.
+ * Movies, and the unfiltered list's JSON (and each of its movies' JSON) cached against the database's change
+ * counter ({@link MovieRepository#version()}): every write counts itself in its own transaction, and every read
+ * checks the counter first, so no replica ever answers older than the last write it could have seen.
  */
 @Service
 class MovieService {
@@ -31,7 +34,7 @@ class MovieService {
 	/** One transaction per attempt of {@link #create}: a failed insert aborts a PostgreSQL transaction. */
 	private final TransactionTemplate transaction;
 
-	private final AtomicReference<Cached> wholeList = new AtomicReference<>(new Cached(-1, null));
+	private final AtomicReference<Cached> wholeList = new AtomicReference<>(new Cached(-1, null, Map.of()));
 
 	MovieService(MovieRepository movies, JsonMapper json, PlatformTransactionManager transactions) {
 		this.movies = movies;
@@ -43,8 +46,8 @@ class MovieService {
 	record Page(byte[] json, long total) {
 	}
 
-	/** The unfiltered list's page as built after reading the counter at {@code version}. */
-	private record Cached(long version, Page page) {
+	/** The unfiltered list's page, and each movie's JSON by id, as built after reading the counter at {@code version}. */
+	private record Cached(long version, Page page, Map<UUID, byte[]> movies) {
 	}
 
 	Page list(MovieRepository.Filter filter, Integer limit, int offset) {
@@ -63,13 +66,47 @@ class MovieService {
 	private Page wholeList() {
 		long version = this.movies.version();
 		Cached cached = this.wholeList.get();
-		if (cached.version() == version) {
-			return cached.page();
+		if (cached.version() != version) {
+			cached = cache(version);
 		}
+		return cached.page();
+	}
+
+	/** The list's JSON is its movies' JSON, comma-separated in brackets: each movie is serialized once. */
+	private Cached cache(long version) {
 		List<Movie> all = this.movies.list(MovieRepository.Filter.NONE, null, 0);
-		Page page = new Page(this.json.writeValueAsBytes(all), all.size());
-		this.wholeList.set(new Cached(version, page));
-		return page;
+		Map<UUID, byte[]> byId = new HashMap<>();
+		ByteArrayOutputStream list = new ByteArrayOutputStream(256 * all.size() + 2);
+		list.write('[');
+		for (Movie movie : all) {
+			byte[] json = this.json.writeValueAsBytes(movie);
+			byId.put(movie.id(), json);
+			if (list.size() > 1) {
+				list.write(',');
+			}
+			list.writeBytes(json);
+		}
+		list.write(']');
+		Cached cached = new Cached(version, new Page(list.toByteArray(), all.size()), byId);
+		this.wholeList.set(cached);
+		return cached;
+	}
+
+	/**
+	 * One movie's JSON: from the list's cache while the counter still reads its version (a movie missing there
+	 * does not exist), else from the database. Only list reads rebuild the cache.
+	 */
+	byte[] getJson(UUID id) {
+		long version = this.movies.version();
+		Cached cached = this.wholeList.get();
+		if (cached.version() == version) {
+			byte[] movie = cached.movies().get(id);
+			if (movie == null) {
+				throw ApiException.notFound();
+			}
+			return movie;
+		}
+		return this.json.writeValueAsBytes(get(id));
 	}
 
 	Movie get(UUID id) {

@@ -233,6 +233,44 @@ class MovieListCacheTest {
 		}
 	}
 
+	/** One movie comes from the list's cache while it is current, else from the database: the same bytes. */
+	@Test
+	void oneMovieIsTheSameFromTheCacheAndFromTheDatabaseAndNeverOlder() {
+		JsonNode created = created(this.a.json("POST", "/api/v1/movie", this.token,
+				Map.of("title", "One " + UUID.randomUUID(), "year", 1950, "description", "d\u00e9j\u00e0 \"vu\"")));
+		String path = "/api/v1/movie/" + created.get("id").asString();
+		// The create moved the counter: the database answers.
+		Reply fromDatabase = this.a.get(path);
+		assertThat(fromDatabase.status()).isEqualTo(200);
+		list(this.a);
+		list(this.b);
+		Reply fromCache = this.a.get(path);
+		assertThat(fromCache.body()).isEqualTo(fromDatabase.body());
+		assertThat(fromCache.header("Content-Type")).isEqualTo(fromDatabase.header("Content-Type"))
+			.hasValue("application/json");
+		assertThat(this.b.get(path).body()).isEqualTo(fromDatabase.body());
+		Reply missing = this.b.get("/api/v1/movie/" + UUID.randomUUID());
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+
+		// Written through A while B's cache holds the old version: B answers the new one.
+		String patched = "Patched one " + UUID.randomUUID();
+		assertThat(this.a.json("PATCH", path, this.token, Map.of("title", patched)).status()).isEqualTo(200);
+		assertThat(this.b.get(path).json().get("title").asString()).isEqualTo(patched);
+		list(this.b);
+		assertThat(this.b.get(path).json().get("title").asString()).isEqualTo(patched);
+
+		// Deleted through B while A's cache (rebuilt) still holds it: A answers 404, before and after a rebuild.
+		list(this.a);
+		assertThat(this.b.send("DELETE", path, this.token, null, null).status()).isEqualTo(204);
+		assertThat(this.a.get(path).status()).isEqualTo(404);
+		list(this.a);
+		assertThat(this.a.get(path).status()).isEqualTo(404);
+		assertThat(this.a.get(path).body()).isEqualTo("{\"detail\":\"Not found.\"}");
+		Reply html = this.a.send(this.a.request(path).header("Accept", "text/html").GET());
+		assertThat(html.status()).isEqualTo(406);
+	}
+
 	/** The cached bytes are exactly what the JSON of each movie makes, with the headers of the contract. */
 	@Test
 	void theCachedListIsTheJsonOfItsMovies() {
