@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -163,6 +164,7 @@ class AuthController {
 		long seconds = ex.retryAfterSeconds();
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(new Detail("Request was throttled. Expected available in " + seconds
 					+ ((seconds == 1) ? " second." : " seconds.")));
 	}

@@ -15,6 +15,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -39,7 +40,15 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, ?>> apiException(ApiException ex) {
-		return ResponseEntity.status(ex.status()).body(ex.body());
+		return json(ResponseEntity.status(ex.status()).body(ex.body()));
+	}
+
+	/** Errors are JSON whatever the request's {@code Accept} says: negotiating them could only fail (a 500). */
+	private static <T> ResponseEntity<T> json(ResponseEntity<T> answer) {
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(answer.getBody());
 	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
@@ -59,9 +68,9 @@ class ApiExceptionHandler {
 		if (ex.getSupportedHttpMethods() != null) {
 			headers.setAllow(ex.getSupportedHttpMethods());
 		}
-		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+		return json(ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 			.headers(headers)
-			.body(Map.of("detail", "Method \"" + ex.getMethod() + "\" not allowed."));
+			.body(Map.of("detail", "Method \"" + ex.getMethod() + "\" not allowed.")));
 	}
 
 	@ExceptionHandler
@@ -83,10 +92,10 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * A body that passed {@code movies.request.max-body-size} while it was read (see {@link BodySizeLimit}): the
+	 * A body that passed {@code movies.request.max-body-size} while it was read (see {@link RequestLimits}): the
 	 * error page answers it, and sends the answer before Tomcat drops the unread rest.
 	 */
-	@ExceptionHandler({ BodySizeLimit.TooLargeException.class, MaxUploadSizeExceededException.class })
+	@ExceptionHandler({ RequestLimits.TooLargeException.class, MaxUploadSizeExceededException.class })
 	void tooLarge(HttpServletResponse response) throws IOException {
 		response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
 	}
@@ -123,7 +132,7 @@ class ApiExceptionHandler {
 			RecoverableDataAccessException.class, CannotCreateTransactionException.class,
 			TransactionSystemException.class })
 	ResponseEntity<Map<String, String>> databaseUnavailable(RuntimeException ex) {
-		return DatabaseUnavailable.response(ex);
+		return json(DatabaseUnavailable.response(ex));
 	}
 
 	@ExceptionHandler

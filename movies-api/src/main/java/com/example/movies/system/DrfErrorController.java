@@ -52,6 +52,12 @@ class DrfErrorController implements ErrorController {
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
+		if (status == HttpStatus.UNSUPPORTED_MEDIA_TYPE && request.getContentType() != null) {
+			// DRF's message, which names the content type (RequestLimits refuses wildcard ones).
+			return ResponseEntity.status(status)
+				.body(Map.of("detail",
+						(String) RequestDataResolver.unsupported(request.getContentType()).body().get("detail")));
+		}
 		return ResponseEntity.status(status).body(Map.of("detail", detail(status)));
 	}
 
@@ -60,7 +66,7 @@ class DrfErrorController implements ErrorController {
 		return switch (status) {
 			case NOT_FOUND -> "Not found.";
 			case INTERNAL_SERVER_ERROR -> "A server error occurred.";
-			case CONTENT_TOO_LARGE -> BodySizeLimit.DETAIL;
+			case CONTENT_TOO_LARGE -> RequestLimits.DETAIL;
 			case NOT_ACCEPTABLE -> "Could not satisfy the request Accept header.";
 			default -> status.getReasonPhrase() + ".";
 		};

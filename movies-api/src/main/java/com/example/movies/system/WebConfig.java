@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -30,9 +31,9 @@ class WebConfig implements WebMvcConfigurer {
 
 	/** First of all filters (after the character encoding), so that no other one reads an oversized body. */
 	@Bean
-	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(RequestLimitProperties limits) {
-		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-				new BodySizeLimit(limits.maxBodySize().toBytes()));
+	FilterRegistrationBean<RequestLimits> requestLimits(RequestLimitProperties limits) {
+		FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(
+				new RequestLimits(limits.maxBodySize().toBytes()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
@@ -45,6 +46,11 @@ class WebConfig implements WebMvcConfigurer {
 				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
 			}
 		});
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new AcceptJsonInterceptor()).addPathPatterns(AcceptJsonInterceptor.PATHS);
 	}
 
 	@Override

@@ -140,4 +140,26 @@ class RequestLimitsApiTest {
 		assertThat(this.api.get("/api/v1/movie/" + movie).json().get("title").asString()).isEqualTo("Small");
 	}
 
+	@Test
+	void anAcceptLanguageWithTooManyLocalesIs400() {
+		Reply reply = this.api.send(this.api.request("/api/v1/movie")
+			.header("Accept-Language", "a,b,c,d,e,f,g,h,i,j,k,l")
+			.GET());
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.body()).isEqualTo("{\"detail\":\"Bad Request.\"}");
+		assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
+	}
+
+	@Test
+	void aWildcardContentTypeIs415EvenOnACorsRequest() {
+		for (String type : new String[] { "*/*", "text/*" }) {
+			Reply reply = this.api.send(this.api.request("/api/v1/movie")
+				.header("Origin", "http://localhost:5173")
+				.header("Content-Type", type)
+				.POST(HttpRequest.BodyPublishers.ofString("{}")));
+			assertThat(reply.status()).as(type).isEqualTo(415);
+			assertThat(reply.body()).isEqualTo("{\"detail\":\"Unsupported media type \\\"" + type + "\\\" in request.\"}");
+		}
+	}
+
 }

@@ -15,29 +15,46 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code movies.request.max-body-size} with a 413 before they are read whole: a
- * larger {@code Content-Length} is refused unread; a body without one (chunked) is counted as it is read and
- * refused as soon as it passes the limit. Runs before every other filter that reads bodies (Spring's
+ * Refuses requests over the server's limits before anything reads them, in the contract's shape (through the
+ * error page). Bodies over {@code movies.request.max-body-size} are a 413 before they are read whole: a larger
+ * {@code Content-Length} is refused unread; a body without one (chunked) is counted as it is read and refused as
+ * soon as it passes the limit. Runs before every other filter that reads bodies (Spring's
  * {@code FormContentFilter} reads form-encoded PUT/PATCH bodies). Form-encoded POST and multipart bodies are
  * parsed by Tomcat itself, which applies the same limit ({@code server.tomcat.max-http-form-post-size},
- * {@code spring.servlet.multipart.*}, set from this property in application.yaml).
+ * {@code spring.servlet.multipart.*}, set from this property in application.yaml). An {@code Accept-Language}
+ * with more locales than Tomcat parses is a 400, a wildcard {@code Content-Type} ({@code *}{@code /*},
+ * {@code text/*}) a 415: either would fail later filters (the locale, CORS) with a 500.
  */
-class BodySizeLimit extends OncePerRequestFilter {
+class RequestLimits extends OncePerRequestFilter {
 
 	static final String DETAIL = "Request body too large.";
 
 	private final long maxBytes;
 
-	BodySizeLimit(long maxBytes) {
+	RequestLimits(long maxBytes) {
 		this.maxBytes = maxBytes;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		try {
+			request.getLocale();
+		}
+		catch (IllegalArgumentException ex) {
+			// Tomcat parses the header once: the error page's dispatch gets the default locale.
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
+		if (isWildcard(request.getContentType())) {
+			response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+			return;
+		}
 		long length = request.getContentLengthLong();
 		if (length > this.maxBytes) {
 			// The error page (DrfErrorController, behind the security headers) writes the contract's shape.
@@ -57,6 +74,20 @@ class BodySizeLimit extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+		}
+	}
+
+	private static boolean isWildcard(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isWildcardType() || type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Answered by the body's reader (415).
+			return false;
 		}
 	}
 
