@@ -60,8 +60,8 @@ class MovieService {
 	}
 
 	/**
-	 * Current because the counter is read before the query: the query's snapshot holds every write counted up
-	 * to the version read, so while the counter still reads that version, no newer write has committed.
+	 * Current because the counter is read before the query: the query's snapshot holds every write committed when
+	 * the counter was read, and while the counter still reads that number, no write has committed since.
 	 */
 	private Page wholeList() {
 		long version = this.movies.version();
