@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 /**
  * A real SMTP server for the app's mail, on a free loopback port: it greets each connection only after
  * {@link #GREETING_DELAY} (a slow mail relay), then takes every message and keeps it for the test to read.
- * Importing it sets its port; the test sets {@code spring.mail.host=127.0.0.1} (a property that decides whether
- * Boot makes a mail sender at all, so it cannot wait for this server to start).
+ * Importing it sets its port; {@link GatewayIntegrationTest} sets {@code spring.mail.host=127.0.0.1} (a property
+ * that decides whether Boot makes a mail sender at all, so it cannot wait for this server to start).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SlowSmtpServer implements DisposableBean {

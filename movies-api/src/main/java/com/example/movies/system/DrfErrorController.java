@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +41,10 @@ class DrfErrorController implements ErrorController {
 		SecurityHeaders.write(response);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		this.jsonMapper.writeValue(response.getOutputStream(), answer.getBody());
+		if (answer.getStatusCode() == HttpStatus.CONTENT_TOO_LARGE) {
+			// The rest of the body is not read: the client must not send another request on this connection.
+			response.setHeader(HttpHeaders.CONNECTION, "close");
+		}
 		// Out now: Tomcat may give up on the connection while it drains an unread body (after a 413), and what
 		// is still buffered then is lost.
 		response.flushBuffer();

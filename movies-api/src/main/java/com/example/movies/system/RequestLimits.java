@@ -26,9 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * soon as it passes the limit. Runs before every other filter that reads bodies (Spring's
  * {@code FormContentFilter} reads form-encoded PUT/PATCH bodies). Form-encoded POST and multipart bodies are
  * parsed by Tomcat itself, which applies the same limit ({@code server.tomcat.max-http-form-post-size},
- * {@code spring.servlet.multipart.*}, set from this property in application.yaml). An {@code Accept-Language}
- * with more locales than Tomcat parses is a 400, a wildcard {@code Content-Type} ({@code *}{@code /*},
- * {@code text/*}) a 415: either would fail later filters (the locale, CORS) with a 500.
+ * {@code spring.servlet.multipart.*}, set from this property in application.yaml). A wildcard
+ * {@code Content-Type} ({@code *}{@code /*}, {@code text/*}) is a 415: Spring's CORS filter fails on it with a 500.
  */
 class RequestLimits extends OncePerRequestFilter {
 
@@ -43,14 +42,6 @@ class RequestLimits extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		try {
-			request.getLocale();
-		}
-		catch (IllegalArgumentException ex) {
-			// Tomcat parses the header once: the error page's dispatch gets the default locale.
-			response.sendError(HttpStatus.BAD_REQUEST.value());
-			return;
-		}
 		if (isWildcard(request.getContentType())) {
 			response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
 			return;

@@ -38,14 +38,21 @@ class WebConfig implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** Requests Tomcat refuses before the application are answered in the contract's shape too. */
+	/**
+	 * Requests Tomcat refuses before the application are answered in the contract's shape too. Tomcat parses at
+	 * most 10 locales of an {@code Accept-Language} by default and fails every later {@code getLocale()} (a 500);
+	 * the header's size (8 KB) already bounds the work, so the count is not limited further.
+	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
-		return (factory) -> factory.addContextCustomizers((context) -> {
-			if (context.getParent() instanceof StandardHost host) {
-				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
-			}
-		});
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRequestHandling() {
+		return (factory) -> {
+			factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+				}
+			});
+			factory.addConnectorCustomizers((connector) -> connector.setMaxLocaleCount(Integer.MAX_VALUE));
+		};
 	}
 
 	@Override

@@ -141,13 +141,16 @@ class RequestLimitsApiTest {
 	}
 
 	@Test
-	void anAcceptLanguageWithTooManyLocalesIs400() {
-		Reply reply = this.api.send(this.api.request("/api/v1/movie")
-			.header("Accept-Language", "a,b,c,d,e,f,g,h,i,j,k,l")
-			.GET());
-		assertThat(reply.status()).isEqualTo(400);
-		assertThat(reply.body()).isEqualTo("{\"detail\":\"Bad Request.\"}");
-		assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
+	void anAcceptLanguageOfManyLocalesIsAnsweredNormally() {
+		// Tomcat's default (10 locales) failed every later filter with a 500.
+		String locales = String.join(",", java.util.Collections.nCopies(500, "en-GB;q=0.5"));
+		Reply reply = this.api.send(this.api.request("/api/v1/movie").header("Accept-Language", locales).GET());
+		assertThat(reply.status()).isEqualTo(200);
+		Reply trace = this.api.send(this.api.request("/api/v1/movie")
+			.header("Accept-Language", locales)
+			.method("TRACE", HttpRequest.BodyPublishers.noBody()));
+		assertThat(trace.status()).isEqualTo(405);
+		assertThat(trace.body()).isEqualTo("{\"detail\":\"Method Not Allowed.\"}");
 	}
 
 	@Test

@@ -14,14 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.TestPropertySource;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
-import com.example.movies.PostgresIntegrationTest;
+import com.example.movies.GatewayIntegrationTest;
 import com.example.movies.SlowSmtpServer;
 import com.example.movies.TestUsers;
 
@@ -31,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Password reset against a real (and slow) SMTP server: the answer never tells whether an address exists,
  * by its status, its body or its time; the token of the mail works once, and not after it expired.
  */
-@PostgresIntegrationTest
-@Import(SlowSmtpServer.class)
-@TestPropertySource(properties = "spring.mail.host=127.0.0.1")
+@GatewayIntegrationTest
 class PasswordResetApiTest {
 
 	static final String RESET = "/api/v1/users/auth/password/reset";
