@@ -21,7 +21,10 @@ database="movies_start_$(date -u +%Y%m%d%H%M%S)_$$"
 pid=''
 
 cleanup() {
-  [[ -n $pid ]] && { kill "$pid" 2> /dev/null; wait "$pid" 2> /dev/null || true; }
+  if [[ -n $pid ]]; then
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+  fi
   psql -qX -d postgres -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" > /dev/null || true
 }
 trap cleanup EXIT
