@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -121,6 +122,12 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Map<String, ?>> badBody(BadRequestException ex) {
 		return apiException(ApiException.detail(HttpStatus.BAD_REQUEST, "Malformed request body."));
+	}
+
+	/** Spring Security's firewall checks form and query parameters when they are read (e.g. a NUL in a name). */
+	@ExceptionHandler
+	ResponseEntity<Map<String, ?>> rejectedParameter(RequestRejectedException ex) {
+		return apiException(ApiException.detail(HttpStatus.BAD_REQUEST, "Bad Request."));
 	}
 
 	@ExceptionHandler

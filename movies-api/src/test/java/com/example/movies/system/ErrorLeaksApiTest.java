@@ -77,6 +77,7 @@ class ErrorLeaksApiTest {
 	@Test
 	void malformedFormsAndMultipartsAre400s() {
 		for (String[] call : new String[][] { { "application/x-www-form-urlencoded", "username=%zz&password=x" },
+				{ "application/x-www-form-urlencoded", "username=a&password=b&%00=c" },
 				{ "multipart/form-data", "username=a" }, { "multipart/form-data; boundary=x", "--y\r\n" } }) {
 			Reply reply = this.api.send("POST", "/api/token", null, call[0], call[1]);
 			assertThat(reply.status()).as(call[0]).isEqualTo(400);
