@@ -372,7 +372,11 @@ class FuzzApiTest {
 				return api.send(request);
 			}
 			catch (UncheckedIOException ex) {
-				this.dropped.incrementAndGet();
+				if (this.dropped.incrementAndGet() <= 5) {
+					System.out.println("FuzzApiTest: connection dropped before an answer to " + call.method() + " "
+							+ call.path() + " (" + call.contentType() + ", " + ((call.body() != null) ? call.body().length() : 0)
+							+ " chars): " + ex.getCause());
+				}
 				if (attempt == 3) {
 					throw ex;
 				}

@@ -99,6 +99,11 @@ public final class RequestData {
 			}
 			return value;
 		}
+		if (value.indexOf('\u0000') >= 0) {
+			// DRF's ProhibitNullCharactersValidator: PostgreSQL cannot store them.
+			errors.add(name, "Null characters are not allowed.");
+			return null;
+		}
 		if (value.codePointCount(0, value.length()) > rules.maxLength()) {
 			errors.add(name, "Ensure this field has no more than " + rules.maxLength() + " characters.");
 			return null;

@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parsed by Tomcat itself, which applies the same limit ({@code server.tomcat.max-http-form-post-size},
  * {@code spring.servlet.multipart.*}, set from this property in application.yaml). A wildcard
  * {@code Content-Type} ({@code *}{@code /*}, {@code text/*}) is a 415: Spring's CORS filter fails on it with a 500.
+ * A NUL character in the query string is a 400 (in bodies, {@link RequestData} refuses it field by field).
  */
 class RequestLimits extends OncePerRequestFilter {
 
@@ -42,6 +43,12 @@ class RequestLimits extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String query = request.getQueryString();
+		if (query != null && query.contains("%00")) {
+			// A NUL in a query parameter: PostgreSQL takes no NUL in text (the movie search would be a 500).
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
 		if (isWildcard(request.getContentType())) {
 			response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
 			return;

@@ -22,7 +22,10 @@ import com.example.movies.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Oversized bodies: 413 in the contract's shape, decided before the body is read whole, on PostgreSQL. */
+/**
+ * Requests over the server's limits: oversized bodies (413 in the contract's shape, decided before the body is
+ * read whole), headers and characters the stack cannot take, on PostgreSQL.
+ */
 @PostgresIntegrationTest
 class RequestLimitsApiTest {
 
@@ -163,6 +166,22 @@ class RequestLimitsApiTest {
 			assertThat(reply.status()).as(type).isEqualTo(415);
 			assertThat(reply.body()).isEqualTo("{\"detail\":\"Unsupported media type \\\"" + type + "\\\" in request.\"}");
 		}
+	}
+
+	@Test
+	void nulCharactersAreRefusedNotStored() {
+		// PostgreSQL takes no NUL in text: these were 500s.
+		Reply search = this.api.get("/api/v1/movie?search=%00");
+		assertThat(search.status()).isEqualTo(400);
+		assertThat(search.body()).isEqualTo("{\"detail\":\"Bad Request.\"}");
+		long before = movies();
+		Reply create = this.api.json("POST", "/api/v1/movie", this.access, Map.of("title", "a\u0000b", "year", 2000));
+		assertThat(create.status()).isEqualTo(400);
+		assertThat(create.body()).isEqualTo("{\"title\":[\"Null characters are not allowed.\"]}");
+		Reply form = this.api.send("POST", "/api/v1/movie", this.access, "application/x-www-form-urlencoded",
+				"title=a%00b&year=2000");
+		assertThat(form.status()).isEqualTo(400);
+		assertThat(movies()).isEqualTo(before);
 	}
 
 }
