@@ -364,9 +364,9 @@ class FuzzApiTest {
 			// Not a request HTTP can carry (the client refuses it): nothing to check.
 			return new Reply(400, Map.of(), "{}");
 		}
-		// Tomcat refuses some malformed requests (an encoded slash in the path) before reading their body and
-		// closes the connection: a client still sending the body may lose the answer to a TCP reset. That is a
-		// transport race, not an answer: the same request is sent again.
+		// Tomcat refuses some requests before reading their body (an encoded slash in the path, headers over
+		// 8 KB) and closes the connection: a client still sending the body may lose the answer to a TCP reset.
+		// That is a transport race, not an answer: the same request is sent again.
 		for (int attempt = 1;; attempt++) {
 			try {
 				return api.send(request);

@@ -38,6 +38,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
 		try {
 			response.resetBuffer(true);
 			SecurityHeaders.write(response);
+			// Tomcat drops the connection after a request it could not parse: the client must not reuse it.
+			response.setHeader("Connection", "close");
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			byte[] body = JSON.writeValueAsString(Map.of("detail",
 					DrfErrorController.detail((status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR)))
