@@ -17,7 +17,8 @@ import java.util.List;
  *   <li>{@code deployed}: {@link DeployedStack}, an already running system (nothing is started).</li>
  * </ul>
  * Without a choice, {@code containers} is used when {@code ContainersStack.isAvailable()} says a Docker engine
- * is reachable and its images exist, else {@code processes}.
+ * is reachable and its images exist, built after the modules' last build ({@link StackSelection}), else
+ * {@code processes}.
  *
  * <p>{@code ContainersStack} therefore offers a public no-argument constructor and
  * {@code public static boolean isAvailable()}, which must answer quickly and never throw.
