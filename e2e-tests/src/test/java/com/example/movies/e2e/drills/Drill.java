@@ -1,5 +1,7 @@
 package com.example.movies.e2e.drills;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.example.movies.e2e.drills.Traffic.Call;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** What the drills share: a sampler of the API's readiness and threads, the stored movies, and figures to print. */
+/** What the drills share: a sampler of the API's readiness and threads, the stored movies and the check of acknowledged writes against them, and figures to print. */
 final class Drill {
 
     static final String DATABASE = "movies";
@@ -65,6 +67,23 @@ final class Drill {
      * Samples, every {@code periodMillis} until closed, whether the API accepts new connections, its readiness probe
      * and its JVM's thread count.
      */
+    /** When the first create started at or after {@code since} was acknowledged (201), or -1 if none was yet. */
+    static long firstWriteAcknowledged(Traffic traffic, long since) {
+        return traffic.calls(startedBetween(since, Long.MAX_VALUE)).stream()
+                .filter(call -> call.answered(201)).mapToLong(Call::endMillis).min().orElse(-1);
+    }
+
+    /** Every write the API acknowledged during the drill is stored: prints the ledger's figures and asserts them. */
+    static void assertAcknowledgedWritesStored(String drill, Traffic traffic, PrivatePostgres postgres, int atLeast)
+            throws SQLException {
+        List<String> missing = new ArrayList<>();
+        int acknowledged = traffic.ledger().acknowledged();
+        int found = traffic.ledger().verify(storedMovies(postgres), missing);
+        print(drill, "writes acknowledged %d, found %d; missing: %s", acknowledged, found, missing);
+        assertThat(missing).as("acknowledged writes not found").isEmpty();
+        assertThat(found).isEqualTo(acknowledged).isGreaterThan(atLeast);
+    }
+
     static final class Sampler implements AutoCloseable {
 
         /** {@code acceptedMillis}: when {@code accepting} was found; {@code millis}: when the readiness probe answered. */

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -125,9 +124,6 @@ class FaultsDrill {
         long recovered = traffic.calls(Drill.startedBetween(unlocked, Long.MAX_VALUE)).stream()
                 .filter(call -> call.outcome() == Outcome.ANSWERED && call.status() < 300)
                 .mapToLong(Call::endMillis).min().orElse(-1);
-        List<String> missing = new ArrayList<>();
-        int acknowledged = traffic.ledger().acknowledged();
-        int found = traffic.ledger().verify(Drill.storedMovies(postgres), missing);
 
         Drill.print(name, "%d calls in %d ms by 16 clients: %s", all.size(), traffic.now(), Drill.outcomes(all));
         Drill.print(name, "movie table locked (ACCESS EXCLUSIVE) from %d ms to %d ms", locked, unlocked);
@@ -138,7 +134,6 @@ class FaultsDrill {
                 connectionsDuring, POOL_SIZE, waitingAfter);
         Drill.print(name, "first success %d ms after the lock was released; burst of %d after it: %s, max %d ms",
                 recovered - unlocked, burstCalls.size(), Drill.outcomes(burstCalls), Drill.maxLatency(burstCalls));
-        Drill.print(name, "writes acknowledged %d, found %d; missing: %s", acknowledged, found, missing);
 
         assertThat(all).as("every call got a whole response").allSatisfy(call ->
                 assertThat(call.outcome()).as("%s", call).isEqualTo(Outcome.ANSWERED));
@@ -155,8 +150,7 @@ class FaultsDrill {
         assertThat(recovered).as("a success after the lock").isGreaterThanOrEqualTo(0);
         assertThat(recovered - unlocked).as("time to the first success after the lock").isLessThanOrEqualTo(3_000);
         assertThat(burstCalls).allSatisfy(call -> assertThat(call.answered(200)).as("%s", call).isTrue());
-        assertThat(missing).as("acknowledged writes not found").isEmpty();
-        assertThat(found).isEqualTo(acknowledged).isGreaterThan(20);
+        Drill.assertAcknowledgedWritesStored(name, traffic, postgres, 20);
     }
 
     /**
@@ -189,8 +183,7 @@ class FaultsDrill {
             // Recovered: a write started after the restart is acknowledged.
             while (recovered < 0 && traffic.now() < started + 30_000) {
                 Thread.sleep(100);
-                recovered = traffic.calls(Drill.startedBetween(started, Long.MAX_VALUE)).stream()
-                        .filter(call -> call.answered(201)).mapToLong(Call::endMillis).min().orElse(-1);
+                recovered = Drill.firstWriteAcknowledged(traffic, started);
             }
             Thread.sleep(1_500);
             traffic.stop();
@@ -208,9 +201,6 @@ class FaultsDrill {
                 .map(Sampler.Sample::readiness).distinct().toList();
         long readyAgain = samples.stream().filter(s -> s.millis() >= started && s.readiness() == 200)
                 .mapToLong(Sampler.Sample::millis).min().orElse(-1);
-        List<String> missing = new ArrayList<>();
-        int acknowledged = traffic.ledger().acknowledged();
-        int found = traffic.ledger().verify(Drill.storedMovies(postgres), missing);
 
         Drill.print(name, "%d calls in %d ms by 8 clients: %s", all.size(), traffic.now(), Drill.outcomes(all));
         Drill.print(name, "database stopped at %d ms (pg_ctl stop -m fast took %d ms), started at %d ms (took %d ms)",
@@ -224,7 +214,6 @@ class FaultsDrill {
                 readyAgain - started);
         Drill.print(name, "recovered (first acknowledged write) %d ms after the database was up again, no restart",
                 recovered - started);
-        Drill.print(name, "writes acknowledged %d, found %d; missing: %s", acknowledged, found, missing);
 
         assertThat(all).as("every call got a whole response").allSatisfy(call ->
                 assertThat(call.outcome()).as("%s", call).isEqualTo(Outcome.ANSWERED));
@@ -239,8 +228,7 @@ class FaultsDrill {
         assertThat(readyAgain).as("readiness UP again").isGreaterThanOrEqualTo(0);
         assertThat(recovered).as("recovered").isGreaterThanOrEqualTo(0);
         assertThat(recovered - started).as("time to recover").isLessThanOrEqualTo(10_000);
-        assertThat(missing).as("acknowledged writes not found").isEmpty();
-        assertThat(found).isEqualTo(acknowledged).isGreaterThan(20);
+        Drill.assertAcknowledgedWritesStored(name, traffic, postgres, 20);
     }
 
     /**
@@ -273,8 +261,7 @@ class FaultsDrill {
             thawed = traffic.now();
             while (recovered < 0 && traffic.now() < thawed + 30_000) {
                 Thread.sleep(100);
-                recovered = traffic.calls(Drill.startedBetween(thawed, Long.MAX_VALUE)).stream()
-                        .filter(call -> call.answered(201)).mapToLong(Call::endMillis).min().orElse(-1);
+                recovered = Drill.firstWriteAcknowledged(traffic, thawed);
             }
             Thread.sleep(1_000);
             traffic.stop();
@@ -288,9 +275,6 @@ class FaultsDrill {
         int threadsBefore = samples.stream().filter(s -> s.millis() < frozen).mapToInt(Sampler.Sample::threads).max().orElse(-1);
         int threadsDuring = samples.stream().filter(s -> s.millis() >= frozen && s.millis() < thawed)
                 .mapToInt(Sampler.Sample::threads).max().orElse(-1);
-        List<String> missing = new ArrayList<>();
-        int acknowledged = traffic.ledger().acknowledged();
-        int found = traffic.ledger().verify(Drill.storedMovies(postgres), missing);
 
         Drill.print(name, "%d calls in %d ms by 8 clients: %s", all.size(), traffic.now(), Drill.outcomes(all));
         Drill.print(name, "database frozen (SIGSTOP) from %d ms to %d ms", frozen, thawed);
@@ -300,7 +284,6 @@ class FaultsDrill {
         Drill.print(name, "JVM threads: at most %d before, %d while frozen; readiness while frozen (-1: no answer in 5 s): %s",
                 threadsBefore, threadsDuring, readinessFrozen);
         Drill.print(name, "recovered (first acknowledged write) %d ms after the database ran again", recovered - thawed);
-        Drill.print(name, "writes acknowledged %d, found %d; missing: %s", acknowledged, found, missing);
 
         assertThat(all).as("every call got a whole response").allSatisfy(call ->
                 assertThat(call.outcome()).as("%s", call).isEqualTo(Outcome.ANSWERED));
@@ -320,8 +303,7 @@ class FaultsDrill {
         assertThat(threadsDuring).as("threads while frozen").isLessThanOrEqualTo(threadsBefore + 20);
         assertThat(recovered).as("recovered").isGreaterThanOrEqualTo(0);
         assertThat(recovered - thawed).as("time to recover").isLessThanOrEqualTo(10_000);
-        assertThat(missing).as("acknowledged writes not found").isEmpty();
-        assertThat(found).isEqualTo(acknowledged).isGreaterThan(20);
+        Drill.assertAcknowledgedWritesStored(name, traffic, postgres, 20);
     }
 
     /**
@@ -386,9 +368,6 @@ class FaultsDrill {
                 .filter(call -> call.startMillis() < listenerClosed && call.endMillis() > listenerClosed).toList();
         List<Call> afterClose = traffic.calls(Drill.startedBetween(listenerClosed, Long.MAX_VALUE));
         List<Call> cut = all.stream().filter(call -> call.outcome() == Outcome.CUT).toList();
-        List<String> missing = new ArrayList<>();
-        int acknowledged = traffic.ledger().acknowledged();
-        int found = traffic.ledger().verify(Drill.storedMovies(postgres), missing);
 
         Drill.print(name, "%d calls in %d ms by 8 clients: %s", all.size(), traffic.now(), Drill.outcomes(all));
         Drill.print(name, "SIGTERM at %d ms, movie table locked at %d ms, released at %d ms, process exited at %d ms with %s",
@@ -402,7 +381,6 @@ class FaultsDrill {
         Drill.print(name, "started after that: %d: %s", afterClose.size(), Drill.outcomes(afterClose));
         Drill.print(name, "connections closed before a response began (not acknowledged): %d %s", closed.size(), closed);
         Drill.print(name, "responses cut off: %d %s", cut.size(), cut);
-        Drill.print(name, "writes acknowledged %d, found %d; missing: %s", acknowledged, found, missing);
 
         assertThat(exitCode).as("the process exited within drain + shutdown phase + 10 s").isPresent();
         assertThat(cut).as("responses cut off").isEmpty();
@@ -421,8 +399,7 @@ class FaultsDrill {
                 });
         assertThat(afterClose).as("calls after the listener closed").filteredOn(call -> call.outcome() == Outcome.REFUSED).isNotEmpty();
         assertThat(all).as("no call was a 500").noneSatisfy(call -> assertThat(call.status()).isEqualTo(500));
-        assertThat(missing).as("acknowledged writes not found").isEmpty();
-        assertThat(found).isEqualTo(acknowledged).isGreaterThan(5);
+        Drill.assertAcknowledgedWritesStored(name, traffic, postgres, 5);
     }
 
     /**
