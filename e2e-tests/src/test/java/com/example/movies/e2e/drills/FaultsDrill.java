@@ -154,7 +154,7 @@ class FaultsDrill {
     }
 
     /**
-     * Database restart under write load: PostgreSQL stops (fast shutdown: sessions terminated) for 6 s, then starts.
+     * Database restart under write load: PostgreSQL stops (fast shutdown: sessions terminated) for 9 s, then starts.
      * While it is down every request fails fast with the contract's 503, threads do not pile up and readiness is DOWN;
      * once it is back the API recovers without a restart, and every write it acknowledged is stored.
      */
@@ -176,7 +176,7 @@ class FaultsDrill {
             stopping = traffic.now();
             postgres.stopServer();
             stopped = traffic.now();
-            Thread.sleep(6_000);
+            Thread.sleep(9_000); // four 2 s connection timeouts per client: well over 8 whole calls in the outage
             starting = traffic.now();
             postgres.startServer();
             started = traffic.now();
