@@ -17,7 +17,9 @@
 #   BENCH_JAVA       java binary (default: java on PATH)
 #   BENCH_JAR        jar to run (default: movies-api/target/movies-api.jar), e.g. a copy of an older build
 #   BENCH_LABEL      word appended to the result's file name and recorded in it
-#   BENCH_DURATION   length of each measured run (default 15s); BENCH_WARMUP of each warm-up (default 5s)
+#   BENCH_DURATION   length of each measured run (default 15s)
+#   BENCH_WARMUP     length of each warm-up round (default 5s); BENCH_WARMUP_ROUNDS at most (default 24): each path
+#                    is warmed up until a round causes fewer than 25 JIT compilations (at least 4 rounds)
 #   BENCH_MOVIES     movies seeded (default 100)
 #   BENCH_PROFILE    directory: records each measured API run with JFR (jcmd JFR.start/stop, settings=profile)
 #                    into <dir>/<run>.jfr; such runs are for finding costs, not for their numbers
@@ -40,6 +42,7 @@ read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:MaxRAM=512m $image_flags}"
 label=${BENCH_LABEL:-}
 duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-5s}
+warmup_rounds=${BENCH_WARMUP_ROUNDS:-24}
 movie_count=${BENCH_MOVIES:-100}
 profile_dir=${BENCH_PROFILE:+$(mkdir -p "$BENCH_PROFILE" && cd "$BENCH_PROFILE" && pwd)}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -76,7 +79,7 @@ for tool in "$java_bin" curl psql ss; do
   command -v "$tool" > /dev/null || fail "$tool is needed"
 done
 jcmd_bin="$(dirname "$(readlink -f "$(command -v "$java_bin")")")/jcmd"
-[[ -z $profile_dir || -x $jcmd_bin ]] || fail "BENCH_PROFILE needs $jcmd_bin (a JDK, not a JRE)"
+[[ -x $jcmd_bin ]] || fail "$jcmd_bin is needed: the warm-up counts JIT compilations (run a JDK, not a JRE)"
 
 if [[ $build == true || ! -f $jar ]]; then
   [[ $jar == "$root/movies-api/target/movies-api.jar" ]] || fail "$jar does not exist"
@@ -297,20 +300,43 @@ wrk_run() { # name url mode duration [pid]: prints the run's JSON (wrk's result,
   echo "$result"
 }
 
-log "warming up ($warmup each: list, one movie, write mix)"
-wrk_run warmup-list "$api/api/v1/movie" read "$warmup" > /dev/null
-wrk_run warmup-one "$api/api/v1/movie/$movie_id" read "$warmup" > /dev/null
-access=$(token)
-wrk_run warmup-writes "$api/api/v1/movie" write "$warmup" > /dev/null
-
-log "measuring ($duration each)"
+# A path runs at its steady speed only once the JIT compilers are done with it, and under this load they share the
+# cores with it: the list kept getting faster for 40 s, by ~200 compilations per 5 s round (bench/FINDINGS.md). So
+# each path is loaded in rounds of $warmup until a round causes fewer than 25 compilations (4 to $warmup_rounds rounds:
+# a path that shares its code with one warmed up before still sped up for 20 s).
+jit_compilations() {
+  "$jcmd_bin" "$api_pid" PerfCounter.print | sed -n 's/^sun.ci.totalCompiles=//p'
+}
+warmup_rps=()
+warm_up() { # name url mode: appends "name:req/s of each round" to warmup_rps
+  local round rps compiled before rounds=''
+  for (( round = 1; round <= warmup_rounds; round++ )); do
+    before=$(jit_compilations)
+    rps=$(wrk_run "warmup-$1" "$2" "$3" "$warmup" | jq '.rps | round')
+    compiled=$(( $(jit_compilations) - before ))
+    rounds+=" $rps"
+    (( round >= 4 && compiled < 25 )) && break
+  done
+  log "warm-up $1 (req/s per round):$rounds; $compiled compilations in the last"
+  warmup_rps+=("$1:${rounds# }")
+}
+# Each path is warmed up just before it is measured. The write mix comes last: it leaves the movies of its
+# unfinished create-patch-delete sequences behind, which would lengthen the list.
+log "warming up and measuring ($duration each): list, one movie, write mix"
+warm_up list "$api/api/v1/movie" read
 list=$(wrk_run list "$api/api/v1/movie" read "$duration" "$api_pid")
+warm_up one "$api/api/v1/movie/$movie_id" read
 one=$(wrk_run one "$api/api/v1/movie/$movie_id" read "$duration" "$api_pid")
+access=$(token)
+warm_up writes "$api/api/v1/movie" write
 access=$(token)
 writes=$(wrk_run writes "$api/api/v1/movie" write "$duration" "$api_pid")
 ceiling_list=$(wrk_run ceiling-list "$ceiling/api/v1/movie" read "$duration")
 ceiling_one=$(wrk_run ceiling-one "$ceiling/api/v1/movie/$movie_id" read "$duration")
 [[ $(jq length <(curl -fsS "$api/api/v1/movie")) -ge $movie_count ]] || fail "seeded movies went missing"
+# wrk counts headers too: the list measured must be the seeded one, not one lengthened by writes.
+jq -e --argjson bytes "$list_bytes" '.bytes_per_response < $bytes + 1024' <<< "$list" > /dev/null \
+  || fail "the measured list answers were not the $list_bytes bytes of the seeded movies"
 
 # --- report -----------------------------------------------------------------------------------------------------
 commit=$(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo unknown)
@@ -324,6 +350,7 @@ jq -n \
   --arg java "$("$java_bin" -version 2>&1 | head -n 2 | tail -n 1)" --arg java_opts "${java_opts[*]}" \
   --arg wrk "$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)" --arg nginx "$(nginx -v 2>&1 | cut -d' ' -f3)" \
   --arg load "$load_before" --arg load_after "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpus "$(nproc)" --arg duration "$duration" --arg warmup "$warmup" \
+  --arg warmup_rps "${warmup_rps[*]}" \
   --argjson movies "$movie_count" --argjson list_bytes "$list_bytes" --argjson one_bytes "$one_bytes" \
   --argjson start_s "$start_s" --argjson start_cpu_s "$start_cpu_s" --arg jvm_started "$jvm_started" --argjson rss_idle "$rss_idle_mib" \
   --argjson list "$list" --argjson one "$one" --argjson writes "$writes" \
@@ -337,7 +364,8 @@ jq -n \
   | {
       label: $run_label, time: $time, commit: $commit, jar_sha256: $jar_sha256, java: $java, java_opts: $java_opts,
       machine: {cpus: $cpus, load_average_before: $load, load_average_after: $load_after, wrk: $wrk, nginx: $nginx},
-      settings: {connections: 32, threads: 2, duration: $duration, warmup: $warmup, movies: $movies,
+      settings: {connections: 32, threads: 2, duration: $duration, warmup: $warmup,
+                 warmup_rps_per_round: $warmup_rps, movies: $movies,
                  list_bytes: $list_bytes, one_movie_bytes: $one_bytes},
       start: {seconds_to_first_healthy_answer: $start_s, api_cpu_s: $start_cpu_s, jvm_log: $jvm_started},
       rss_mib: {idle_after_start: $rss_idle, max_under_load: $rss},
