@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /** Answers every error raised inside Spring MVC in the DRF shapes of the API contract; never a 5xx for input. */
@@ -38,6 +39,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 class ApiExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
+
+	/** Logs a client's disconnection at DEBUG (one line) and TRACE (the stack trace) under this class's name. */
+	private static final DisconnectedClientHelper disconnectedClients = new DisconnectedClientHelper(
+			ApiExceptionHandler.class.getName());
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, ?>> apiException(ApiException ex) {
@@ -142,8 +147,15 @@ class ApiExceptionHandler {
 		return json(DatabaseUnavailable.response(ex));
 	}
 
+	/**
+	 * A bug: logged with its stack trace, and a DRF 500 without details. A client that hung up while its answer was
+	 * being written is none (e.g. a load generator stopping): nothing to answer and nothing to report.
+	 */
 	@ExceptionHandler
 	ResponseEntity<Map<String, ?>> unexpected(Exception ex) {
+		if (disconnectedClients.checkAndLogClientDisconnectedException(ex)) {
+			return null;
+		}
 		logger.error("Unexpected error", ex);
 		return apiException(ApiException.detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred."));
 	}

@@ -1,5 +1,9 @@
 package com.example.movies.movie;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,11 +18,14 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -462,6 +469,25 @@ class MovieApiTest {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aClientHangingUpMidAnswerIsNoError(CapturedOutput output) throws IOException, InterruptedException {
+		String id = create(body("title", "Long", "year", 2000, "description", "x".repeat(900_000))).get("id").asString();
+		try (Socket client = new Socket()) {
+			// A small receive window leaves most of the answer to write when the client resets the connection.
+			client.setReceiveBufferSize(1024);
+			client.connect(new InetSocketAddress("127.0.0.1", this.port));
+			client.getOutputStream()
+				.write(("GET /api/v1/movie/" + id + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			assertThat(client.getInputStream().read(new byte[1024])).as("the answer has begun").isPositive();
+			client.setSoLinger(true, 0);
+		}
+		// The server meets the reset at its next write; an error would be logged within moments.
+		Thread.sleep(2000);
+		assertThat(output.getAll()).doesNotContain("Unexpected error").doesNotContain("ERROR");
+		assertThat(this.api.send("DELETE", "/api/v1/movie/" + id, this.token, null, null).status()).isEqualTo(204);
 	}
 
 	long countMovies() {
