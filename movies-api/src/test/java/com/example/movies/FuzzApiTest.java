@@ -256,6 +256,7 @@ class FuzzApiTest {
 			Map<String, String> headers = new TreeMap<>();
 			put(headers, "Accept", acceptValue);
 			put(headers, "X-Forwarded-For", forwardedValue);
+			put(headers, "X-Client-Ip", forwardedValue);
 			put(headers, "Origin", originValue);
 			put(headers, "X-Fuzz", extraValue);
 			put(headers, "Accept-Language", extraValue);

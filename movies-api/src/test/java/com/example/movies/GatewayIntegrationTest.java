@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * {@link PostgresIntegrationTest}'s app configured as deployed: behind a proxy whose {@code X-Forwarded-For} it
- * trusts ({@code server.forward-headers-strategy=native}, as the prod profile sets; Tomcat trusts the header
- * from loopback and private addresses), mailing through an SMTP relay (a slow one, {@link SlowSmtpServer}).
+ * {@link PostgresIntegrationTest}'s app configured as deployed: behind the gateway, whose {@code X-Client-Ip} it
+ * trusts (as the prod profile sets; Tomcat trusts the header from loopback and private addresses), mailing through
+ * an SMTP relay (a slow one, {@link SlowSmtpServer}).
  * Every class with this annotation shares one context.
  */
 @Target(ElementType.TYPE)
@@ -20,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @PostgresIntegrationTest
 @Import(SlowSmtpServer.class)
-@TestPropertySource(properties = { "server.forward-headers-strategy=native", "spring.mail.host=127.0.0.1" })
+@TestPropertySource(properties = { "server.forward-headers-strategy=native",
+		"server.tomcat.remoteip.remote-ip-header=X-Client-Ip", "spring.mail.host=127.0.0.1" })
 public @interface GatewayIntegrationTest {
 
 }

@@ -46,7 +46,9 @@ class RequestPathTest {
                 "IntegrationType", "HTTP_PROXY",
                 "ConnectionType", "VPC_LINK",
                 "ConnectionId", ref(vpcLink),
-                "IntegrationUri", getAtt(cloudMapService, "Arn")));
+                "IntegrationUri", getAtt(cloudMapService, "Arn"),
+                // The client's address for the app, set by the gateway whatever the client sent.
+                "RequestParameters", Map.of("overwrite:header.X-Client-Ip", "$context.identity.sourceIp")));
 
         assertThat(properties(api, "AWS::ApiGatewayV2::Route").values())
                 .allSatisfy(route -> assertThat(route.get("Target"))

@@ -157,7 +157,7 @@ class AuthController {
 
 	/**
 	 * DRF's throttling answer: 429, {@code Retry-After} and when to try again. The client address is the
-	 * connection's, or the one a trusted proxy forwarded where {@code server.forward-headers-strategy=native}.
+	 * connection's, or behind the gateway (prod profile) the one it wrote into {@code X-Client-Ip}.
 	 */
 	@ExceptionHandler
 	ResponseEntity<Detail> throttled(LoginThrottle.Throttled ex) {

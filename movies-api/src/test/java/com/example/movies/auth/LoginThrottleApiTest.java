@@ -168,6 +168,7 @@ class LoginThrottleApiTest {
 	void aForwardedAddressIsNotTrustedByDefault() {
 		Reply reply = this.api.send(this.api.request("/api/token")
 			.header("Content-Type", "application/json")
+			.header("X-Client-Ip", "203.0.113.7")
 			.header("X-Forwarded-For", "203.0.113.7")
 			.header("Forwarded", "for=203.0.113.7")
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody-"

@@ -61,6 +61,10 @@ class ConfigurationTest {
 						"https://b.example");
 				assertThat(context.getEnvironment().getProperty("movies.demo-data")).isEqualTo("false");
 				assertThat(context.getEnvironment().getProperty("logging.structured.format.console")).isEqualTo("ecs");
+				// The header infra's ApiStack.CLIENT_ADDRESS_HEADER has the gateway overwrite; GatewayIntegrationTest too.
+				assertThat(context.getEnvironment().getProperty("server.forward-headers-strategy")).isEqualTo("native");
+				assertThat(context.getEnvironment().getProperty("server.tomcat.remoteip.remote-ip-header"))
+					.isEqualTo("X-Client-Ip");
 			});
 	}
 

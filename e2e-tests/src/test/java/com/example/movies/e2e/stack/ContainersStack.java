@@ -147,7 +147,7 @@ public final class ContainersStack implements Stack {
                     location / {
                         proxy_pass http://api_replicas;
                         proxy_set_header Host $http_host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Client-Ip $remote_addr;
                         proxy_set_header X-Forwarded-Proto $scheme;
                     }
                 }

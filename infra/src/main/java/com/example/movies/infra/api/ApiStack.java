@@ -24,6 +24,8 @@ import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.MappingValue;
+import software.amazon.awscdk.services.apigatewayv2.ParameterMapping;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.VpcLink;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
@@ -84,6 +86,13 @@ public final class ApiStack extends Stack {
     public static final Duration DNS_TTL = Duration.seconds(10);
     public static final Duration SHUTDOWN_DRAIN_DELAY = Duration.seconds(15);
     public static final Duration STOP_TIMEOUT = Duration.seconds(45);
+
+    /**
+     * The header the gateway overwrites with the address a request came from, whatever the client sent: the app's
+     * client address behind the gateway (its prod profile's {@code server.tomcat.remoteip.remote-ip-header}), for the
+     * login throttle's per-address limit. Not X-Forwarded-For, which a client can prefix with addresses of its choice.
+     */
+    public static final String CLIENT_ADDRESS_HEADER = "X-Client-Ip";
 
     /**
      * Operations of the OpenAPI document that are not the public API and get no route: the app's root page and the
@@ -171,6 +180,8 @@ public final class ApiStack extends Stack {
         HttpServiceDiscoveryIntegration integration =
                 HttpServiceDiscoveryIntegration.Builder.create("ApiService", service.getCloudMapService())
                         .vpcLink(vpcLink)
+                        .parameterMapping(new ParameterMapping().overwriteHeader(CLIENT_ADDRESS_HEADER,
+                                MappingValue.contextVariable("identity.sourceIp")))
                         .build();
         List<ApiOperation> routed = Stream.concat(
                 props.operations().stream().filter(operation -> !NOT_ROUTED.contains(operation)),
