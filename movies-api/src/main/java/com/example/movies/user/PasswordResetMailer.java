@@ -6,6 +6,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -35,7 +36,13 @@ class PasswordResetMailer {
 	}
 
 	void send(User user, String uid, String token) {
-		this.executor.execute(() -> deliver(user, uid, token));
+		try {
+			this.executor.execute(() -> deliver(user, uid, token));
+		}
+		catch (TaskRejectedException ex) {
+			// The queue is full (spring.task.execution.pool): the SMTP server is slow or down, or mails are flooding.
+			logger.warn("Password reset mail of user " + user.id() + " dropped: the mail queue is full");
+		}
 	}
 
 	private void deliver(User user, String uid, String token) {

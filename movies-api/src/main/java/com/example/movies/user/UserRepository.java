@@ -2,6 +2,7 @@ package com.example.movies.user;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -43,6 +44,16 @@ public class UserRepository {
 			.param("email", email)
 			.query(UserRepository::user)
 			.list();
+	}
+
+	/** Claims the account's next reset mail: false while its last one went out less than {@code interval} ago. */
+	boolean claimResetMail(long id, Instant now, Duration interval) {
+		return this.jdbc.sql("UPDATE app_user SET reset_mail_sent = :now WHERE id = :id "
+				+ "AND (reset_mail_sent IS NULL OR reset_mail_sent <= :since)")
+			.param("id", id)
+			.param("now", Timestamps.utc(now))
+			.param("since", Timestamps.utc(now.minus(interval)))
+			.update() == 1;
 	}
 
 	List<User> findAll() {

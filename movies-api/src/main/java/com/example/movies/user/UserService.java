@@ -1,5 +1,6 @@
 package com.example.movies.user;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,15 +41,18 @@ public class UserService {
 
 	private final PasswordResetMailer resetMailer;
 
+	private final ResetMailProperties resetMail;
+
 	/** Compared against when the user does not exist, so that a wrong username costs as long as a wrong password. */
 	private final String decoyHash;
 
 	UserService(UserRepository users, PasswordEncoder passwordEncoder, PasswordResetTokens resetTokens,
-			PasswordResetMailer resetMailer) {
+			PasswordResetMailer resetMailer, ResetMailProperties resetMail) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.resetTokens = resetTokens;
 		this.resetMailer = resetMailer;
+		this.resetMail = resetMail;
 		this.decoyHash = passwordEncoder.encode("decoy password");
 	}
 
@@ -106,7 +110,10 @@ public class UserService {
 		setPassword(user, password1, password2);
 	}
 
-	/** Mails a reset link to each active account with the address; the answer never reveals whether one exists. */
+	/**
+	 * Mails a reset link to each active account with the address, at most one per account per reset interval (so
+	 * that nobody can flood an inbox through us); the answer never reveals whether an account exists.
+	 */
 	void requestPasswordReset(RequestData data) {
 		FieldErrors errors = new FieldErrors();
 		String email = data.text("email", EMAIL, errors);
@@ -117,6 +124,7 @@ public class UserService {
 		this.users.findByEmail(email)
 			.stream()
 			.filter(User::active)
+			.filter((user) -> this.users.claimResetMail(user.id(), Instant.now(), this.resetMail.resetInterval()))
 			.forEach((user) -> this.resetMailer.send(user, PasswordResetTokens.uid(user), this.resetTokens.token(user)));
 	}
 

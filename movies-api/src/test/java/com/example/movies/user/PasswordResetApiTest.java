@@ -2,6 +2,8 @@ package com.example.movies.user;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api;
@@ -24,6 +28,7 @@ import com.example.movies.SlowSmtpServer;
 import com.example.movies.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Password reset against a real (and slow) SMTP server: the answer never tells whether an address exists,
@@ -56,6 +61,13 @@ class PasswordResetApiTest {
 
 	@Autowired
 	PasswordResetTokens resetTokens;
+
+	@Autowired
+	ResetMailProperties resetMail;
+
+	@Autowired
+	@Qualifier("applicationTaskExecutor")
+	ThreadPoolTaskExecutor mailQueue;
 
 	Api api;
 
@@ -136,6 +148,28 @@ class PasswordResetApiTest {
 		Reply valid = this.api.json("POST", CONFIRM, null, Map.of("uid", PasswordResetTokens.uid(user), "token",
 				this.resetTokens.token(user, stillValid), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
 		assertThat(valid.status()).as("a token just inside its three days").isEqualTo(200);
+	}
+
+	@Test
+	void anAccountGetsAtMostOneMailPerInterval() throws InterruptedException {
+		String email = this.users.create(false) + "@example.com";
+		assertThat(reset(email).status()).isEqualTo(200);
+		assertThat(reset(email).status()).as("answered alike").isEqualTo(200);
+		assertThat(this.smtp.nextMessage(Duration.ofSeconds(30))).contains(email);
+		assertThatIllegalStateException().as("a second mail within the interval")
+			.isThrownBy(() -> this.smtp.nextMessage(SlowSmtpServer.GREETING_DELAY.multipliedBy(3)));
+		this.jdbc.sql("UPDATE app_user SET reset_mail_sent = :sent WHERE email = :email")
+			.param("sent", OffsetDateTime.now(ZoneOffset.UTC).minus(this.resetMail.resetInterval()))
+			.param("email", email)
+			.update();
+		assertThat(reset(email).status()).isEqualTo(200);
+		assertThat(this.smtp.nextMessage(Duration.ofSeconds(30))).as("the interval has passed").contains(email);
+	}
+
+	@Test
+	void mailsWaitInABoundedQueue() {
+		assertThat(this.mailQueue.getQueueCapacity()).isEqualTo(100);
+		assertThat(this.mailQueue.getMaxPoolSize()).isEqualTo(8);
 	}
 
 }
