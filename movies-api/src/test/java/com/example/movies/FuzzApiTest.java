@@ -28,9 +28,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api.Reply;
 
@@ -69,9 +67,6 @@ class FuzzApiTest {
 
 	static final List<String> ODD_METHODS = List.of("TRACE", "PROPFIND", "FOO", "get", "M-SEARCH");
 
-	@LocalServerPort
-	int port;
-
 	/** Requests whose connection was closed before an answer (and were sent again). */
 	final AtomicInteger dropped = new AtomicInteger();
 
@@ -79,7 +74,10 @@ class FuzzApiTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder passwordEncoder;
+	Api api;
+
+	@Autowired
+	TestUsers users;
 
 	/** One operation of the document: its path, the methods of that path, body fields and query parameters. */
 	record Operation(String path, String method, List<String> pathMethods, List<String> fields, List<String> query) {
@@ -108,18 +106,16 @@ class FuzzApiTest {
 
 	@Test
 	void noRequestIsAServerErrorAndRejectedOnesChangeNothing() {
-		Api api = new Api(this.port);
-		List<Operation> operations = operations(api.get("/api/v1/api_schema").json());
+		List<Operation> operations = operations(this.api.get("/api/v1/api_schema").json());
 		assertThat(operations).extracting(Operation::path)
 			.contains("/api/v1/movie", "/api/v1/movie/{id}", "/api/token", "/api/token/refresh", "/api/v1/users",
 					"/api/v1/users/auth/login", "/api/v1/users/auth/logout", "/api/v1/users/auth/user",
 					"/api/v1/users/auth/password/change", "/api/v1/users/auth/password/reset",
 					"/api/v1/users/auth/password/reset/confirm");
 
-		TestUsers users = new TestUsers(this.jdbc, this.passwordEncoder);
-		String user = users.create(false);
-		JsonNode userTokens = api.tokens(user, TestUsers.PASSWORD);
-		String staffAccess = api.accessToken(users.create(true), TestUsers.PASSWORD);
+		String user = this.users.create(false);
+		JsonNode userTokens = this.api.tokens(user, TestUsers.PASSWORD);
+		String staffAccess = this.api.accessToken(this.users.create(true), TestUsers.PASSWORD);
 		Map<String, String> credentials = new LinkedHashMap<>();
 		credentials.put("user", userTokens.get("access").asString());
 		credentials.put("staff", staffAccess);
@@ -127,7 +123,7 @@ class FuzzApiTest {
 		credentials.put("garbage", "x.y.z");
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			ids.add(api.json("POST", "/api/v1/movie", credentials.get("user"), Map.of("title", "Fuzz " + i, "year", i))
+			ids.add(this.api.json("POST", "/api/v1/movie", credentials.get("user"), Map.of("title", "Fuzz " + i, "year", i))
 				.json()
 				.get("id")
 				.asString());
@@ -143,7 +139,7 @@ class FuzzApiTest {
 		long start = System.nanoTime();
 		try {
 			qt().withExamples(TRIES).withShrinkCycles(30).forAll(calls(operations, ids, credentials)).checkAssert((call) -> {
-				Reply reply = send(api, call, credentials.get(call.credentials()));
+				Reply reply = send(call, credentials.get(call.credentials()));
 				statuses.computeIfAbsent(Integer.toString(reply.status()), (key) -> new AtomicInteger()).incrementAndGet();
 				called.computeIfAbsent(call.operation().toString(), (key) -> new AtomicInteger()).incrementAndGet();
 				assertThat(reply.status()).as("%s%n -> %s", call, reply).isLessThan(500);
@@ -346,10 +342,10 @@ class FuzzApiTest {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
-	Reply send(Api api, Call call, String token) {
+	Reply send(Call call, String token) {
 		HttpRequest.Builder request;
 		try {
-			request = api.request(call.path())
+			request = this.api.request(call.path())
 				.timeout(Duration.ofSeconds(30))
 				.method(call.method(), (call.body() != null) ? HttpRequest.BodyPublishers.ofString(call.body())
 						: HttpRequest.BodyPublishers.noBody());
@@ -370,7 +366,7 @@ class FuzzApiTest {
 		// That is a transport race, not an answer: the same request is sent again.
 		for (int attempt = 1;; attempt++) {
 			try {
-				return api.send(request);
+				return this.api.send(request);
 			}
 			catch (UncheckedIOException ex) {
 				if (this.dropped.incrementAndGet() <= 5) {

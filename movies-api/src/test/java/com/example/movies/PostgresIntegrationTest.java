@@ -12,13 +12,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole app on a random port over real HTTP, on real PostgreSQL ({@link PostgresTestDatabase}), in the
- * local profile (admin/admin and the demo movies). Every class with this annotation shares one context.
+ * local profile (admin/admin and the demo movies), with {@link Api} and {@link TestUsers} to inject
+ * ({@link ApiTestFixtures}). Every class with this annotation shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(PostgresTestDatabase.class)
+@Import({ PostgresTestDatabase.class, ApiTestFixtures.class })
 public @interface PostgresIntegrationTest {
 
 }

@@ -9,14 +9,11 @@ import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -38,27 +35,17 @@ class AuthApiTest {
 			+ "\"token_not_valid\",\"messages\":[{\"token_class\":\"AccessToken\",\"token_type\":\"access\","
 			+ "\"message\":\"Token is invalid or expired\"}]}";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
 	JwtProperties jwt;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestUsers users;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.users = new TestUsers(this.jdbc, this.passwordEncoder);
-	}
 
 	static JsonNode claims(String token) {
 		return Api.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));

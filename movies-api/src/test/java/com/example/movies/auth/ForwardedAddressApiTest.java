@@ -4,13 +4,10 @@ import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -26,24 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatewayIntegrationTest
 class ForwardedAddressApiTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder passwordEncoder;
-
 	Api api;
 
+	@Autowired
 	TestUsers users;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.users = new TestUsers(this.jdbc, this.passwordEncoder);
-	}
 
 	Reply signIn(String clientAddress, String username, String password) {
 		return signIn(clientAddress, "198.51.100.250", username, password);

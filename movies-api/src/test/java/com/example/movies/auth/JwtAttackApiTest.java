@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -38,20 +36,16 @@ class JwtAttackApiTest {
 
 	static final String REFRESH_NOT_VALID = "{\"detail\":\"Token is invalid or expired\",\"code\":\"token_not_valid\"}";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
 	JwtProperties jwt;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestUsers users;
 
 	String username;
@@ -60,8 +54,6 @@ class JwtAttackApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.users = new TestUsers(this.jdbc, this.passwordEncoder);
 		this.username = this.users.create(false);
 		this.userId = this.users.id(this.username);
 	}

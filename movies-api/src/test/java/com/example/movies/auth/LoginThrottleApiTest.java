@@ -14,9 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -35,26 +33,20 @@ class LoginThrottleApiTest {
 	/** This test's client address as the server sees it (no forwarded header is trusted by default). */
 	static final String LOOPBACK = LoginThrottle.key("address", "127.0.0.1");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
 	LoginThrottleProperties limits;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestUsers users;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.users = new TestUsers(this.jdbc, this.passwordEncoder);
 		forgetAddress();
 	}
 

@@ -47,13 +47,13 @@ class MovieApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	Api api;
 
 	String token;
 
 	@BeforeEach
 	void signIn() {
-		this.api = new Api(this.port);
 		this.token = this.api.accessToken("admin", "admin");
 	}
 

@@ -5,13 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -33,17 +30,10 @@ class ErrorLeaksApiTest {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
-
 	Api api;
 
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+	@Autowired
+	TestUsers users;
 
 	static void assertSecurityHeaders(String what, Reply reply) {
 		assertThat(reply.header("X-Content-Type-Options")).as(what).hasValue("nosniff");
@@ -88,7 +78,7 @@ class ErrorLeaksApiTest {
 
 	@Test
 	void everyKindOfAnswerCarriesTheSecurityHeaders() {
-		String access = this.api.accessToken(new TestUsers(this.jdbc, this.passwordEncoder).create(false),
+		String access = this.api.accessToken(this.users.create(false),
 				TestUsers.PASSWORD);
 		Map<String, Reply> replies = new LinkedHashMap<>();
 		replies.put("200 public", this.api.get("/api/v1/movie"));

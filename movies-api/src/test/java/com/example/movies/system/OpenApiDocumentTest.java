@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -27,12 +27,12 @@ class OpenApiDocumentTest {
 
 	static final Path OPENAPI_FILE = Path.of("target", "openapi", "openapi.json");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Api api;
 
 	@Test
 	void documentsEveryOperationAndIsWrittenForTheBuild() throws IOException {
-		Reply reply = new Api(this.port).get("/api/v1/api_schema");
+		Reply reply = this.api.get("/api/v1/api_schema");
 		assertThat(reply.status()).isEqualTo(200);
 		JsonNode document = reply.json();
 		assertThat(document.get("openapi").asString()).startsWith("3.");

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -38,19 +37,19 @@ class RequestLimitsApiTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
 	RequestLimitProperties limits;
 
+	@Autowired
 	Api api;
+
+	@Autowired
+	TestUsers users;
 
 	String access;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.access = this.api.accessToken(new TestUsers(this.jdbc, this.passwordEncoder).create(false),
+		this.access = this.api.accessToken(this.users.create(false),
 				TestUsers.PASSWORD);
 	}
 

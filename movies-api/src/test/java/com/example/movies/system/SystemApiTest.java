@@ -2,6 +2,7 @@ package com.example.movies.system;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.example.movies.Api;
@@ -17,13 +18,12 @@ class SystemApiTest {
 	@LocalServerPort
 	int port;
 
-	Api api() {
-		return new Api(this.port);
-	}
+	@Autowired
+	Api api;
 
 	@Test
 	void rootSaysHelloWorldWithoutAUi() {
-		Reply reply = api().get("/");
+		Reply reply = this.api.get("/");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body()).isEqualTo("Hello World!");
 		assertThat(reply.header("Content-Type").orElseThrow()).startsWith("text/plain");
@@ -33,7 +33,7 @@ class SystemApiTest {
 	void unknownPathsAreJson404sWithoutAUi() {
 		for (String path : new String[] { "/login", "/dashboard", "/api/v1/nothing", "/index.html", "/ht", "/actuator/env",
 				"/api/v1/users/" }) {
-			Reply reply = api().get(path);
+			Reply reply = this.api.get(path);
 			assertThat(reply.status()).as(path).isEqualTo(404);
 			assertThat(reply.body()).as(path).isEqualTo("{\"detail\":\"Not found.\"}");
 		}
@@ -41,11 +41,11 @@ class SystemApiTest {
 
 	@Test
 	void compatibilityHealthCheck() {
-		Reply json = api().send(api().request("/ht/").header("Accept", "application/json").GET());
+		Reply json = this.api.send(this.api.request("/ht/").header("Accept", "application/json").GET());
 		assertThat(json.status()).isEqualTo(200);
 		assertThat(json.json().isObject()).isTrue();
 		assertThat(json.json().get("DatabaseBackend").asString()).isEqualTo("working");
-		Reply html = api().send(api().request("/ht/").header("Accept", "text/html").GET());
+		Reply html = this.api.send(this.api.request("/ht/").header("Accept", "text/html").GET());
 		assertThat(html.status()).isEqualTo(200);
 		assertThat(html.body()).contains("working");
 	}
@@ -53,7 +53,7 @@ class SystemApiTest {
 	@Test
 	void livenessAndReadinessProbes() {
 		for (String probe : new String[] { "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/health" }) {
-			Reply reply = api().get(probe);
+			Reply reply = this.api.get(probe);
 			assertThat(reply.status()).as(probe).isEqualTo(200);
 			assertThat(reply.json().get("status").asString()).isEqualTo("UP");
 		}
@@ -62,19 +62,19 @@ class SystemApiTest {
 
 	@Test
 	void swaggerUiIsServedByTheApp() {
-		Reply docs = api().get("/api/v1/docs");
+		Reply docs = this.api.get("/api/v1/docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.header("Content-Type").orElseThrow()).startsWith("text/html");
 		assertThat(docs.body()).contains("swagger-ui/swagger-ui-bundle.js").contains("api_schema").doesNotContain("http");
-		Reply bundle = api().get("/api/v1/swagger-ui/swagger-ui-bundle.js");
+		Reply bundle = this.api.get("/api/v1/swagger-ui/swagger-ui-bundle.js");
 		assertThat(bundle.status()).isEqualTo(200);
 		assertThat(bundle.body()).contains("SwaggerUIBundle");
-		assertThat(api().get("/api/v1/swagger-ui/swagger-ui.css").status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/swagger-ui/swagger-ui.css").status()).isEqualTo(200);
 	}
 
 	@Test
 	void corsPreflightAllowsEveryOriginLocally() {
-		Reply reply = api().send(api().request("/api/v1/movie")
+		Reply reply = this.api.send(this.api.request("/api/v1/movie")
 			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
 			.header("Origin", "http://localhost:5173")
 			.header("Access-Control-Request-Method", "POST")
@@ -90,7 +90,7 @@ class SystemApiTest {
 
 	@Test
 	void errorsOutsideSpringMvcKeepTheDrfShape() {
-		Reply reply = api().get("/error");
+		Reply reply = this.api.get("/error");
 		assertThat(reply.status()).isEqualTo(404);
 		assertThat(reply.body()).isEqualTo("{\"detail\":\"Not found.\"}");
 	}

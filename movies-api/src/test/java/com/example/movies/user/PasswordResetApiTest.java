@@ -16,10 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -44,14 +42,8 @@ class PasswordResetApiTest {
 	/** The mail's text, possibly quoted-printable (soft line breaks). */
 	static final Pattern LINK = Pattern.compile("uid (\\S+) and token (\\S+) at");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
 
 	@Autowired
 	SlowSmtpServer smtp;
@@ -69,14 +61,14 @@ class PasswordResetApiTest {
 	@Qualifier("applicationTaskExecutor")
 	ThreadPoolTaskExecutor mailQueue;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestUsers users;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.users = new TestUsers(this.jdbc, this.passwordEncoder);
 		this.smtp.clear();
 	}
 

@@ -4,14 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -26,30 +22,17 @@ class UserApiTest {
 
 	static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
-
 	@Autowired
 	UserRepository userRepository;
 
 	@Autowired
 	PasswordResetTokens resetTokens;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestUsers users;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.users = new TestUsers(this.jdbc, this.passwordEncoder);
-	}
 
 	@Test
 	void staffListAllUsers() {
