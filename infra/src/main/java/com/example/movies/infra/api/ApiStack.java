@@ -30,30 +30,22 @@ import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.VpcLink;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ec2.IVpc;
-import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.ecr.RepositoryEncryption;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.ecs.ContainerInsights;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
-import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LogDriver;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -64,6 +56,7 @@ import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.TaskSize;
+import com.example.movies.infra.FargateParts;
 import com.example.movies.infra.data.DataStack;
 
 /**
@@ -128,20 +121,11 @@ public final class ApiStack extends Stack {
     public ApiStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
 
-        repository = Repository.Builder.create(this, "Repository")
-                .repositoryName(props.namePrefix() + "-api")
-                .imageScanOnPush(true)
-                .encryption(RepositoryEncryption.KMS) // images encrypted at rest with the account's AWS managed ECR key
-                .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(20).build()))
-                .build();
+        repository = FargateParts.repository(this, props.namePrefix() + "-api");
 
         // Tasks talk HTTPS to AWS APIs (image pull, logs, secrets) and PostgreSQL to the database, nothing else.
-        SecurityGroup taskSecurityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
-                .vpc(props.vpc())
-                .description("API tasks")
-                .allowAllOutbound(false)
-                .build();
-        taskSecurityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs: ECR, CloudWatch Logs, Secrets Manager");
+        SecurityGroup taskSecurityGroup = FargateParts.taskSecurityGroup(this, props.vpc(), "API tasks",
+                "ECR, CloudWatch Logs, Secrets Manager");
         FargateService service = service(props, taskSecurityGroup);
 
         // The VPC link's own security group may only reach the API tasks, and they admit only it.
@@ -205,26 +189,15 @@ public final class ApiStack extends Stack {
     }
 
     private FargateService service(Props props, SecurityGroup securityGroup) {
-        Cluster cluster = Cluster.Builder.create(this, "Cluster")
-                .clusterName(props.namePrefix() + "-api")
-                .vpc(props.vpc())
-                .containerInsightsV2(ContainerInsights.ENABLED)
-                .build();
+        Cluster cluster = FargateParts.cluster(this, props.namePrefix() + "-api", props.vpc());
         PrivateDnsNamespace namespace = PrivateDnsNamespace.Builder.create(this, "Namespace")
                 .name(props.namePrefix() + ".internal")
                 .vpc(props.vpc())
                 .description("Service discovery for API Gateway's VPC link")
                 .build();
 
-        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
-                .cpu(props.taskSize().cpu())
-                .memoryLimitMiB(props.taskSize().memoryMiB())
-                .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(CpuArchitecture.X86_64)
-                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
-                        .build())
-                .build();
-        LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
+        FargateTaskDefinition task = FargateParts.taskDefinition(this, props.taskSize());
+        LogGroup logs = FargateParts.logs(this);
         ContainerDefinition container = task.addContainer("api", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
                 .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
@@ -260,22 +233,10 @@ public final class ApiStack extends Stack {
                 NagPackSuppression.builder().id("AwsSolutions-ECS2")
                         .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, shutdown drain delay, log format); every credential is an ECS secret from Secrets Manager.")
                         .build()));
-        NagSuppressions.addResourceSuppressions(task.obtainExecutionRole(), List.of(
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource *. Image pulls themselves are limited to this stack's repository.")
-                        .appliesTo(List.of("Resource::*"))
-                        .build()), true);
+        FargateParts.acknowledgeEcrAuthorization(task);
 
-        FargateService service = FargateService.Builder.create(this, "Service")
-                .cluster(cluster)
-                .taskDefinition(task)
-                .desiredCount(props.desiredCount())
-                .vpcSubnets(props.taskSubnets())
-                .securityGroups(List.of(securityGroup))
-                .assignPublicIp(false)
-                .minHealthyPercent(100)
-                .maxHealthyPercent(200)
-                .circuitBreaker(DeploymentCircuitBreaker.builder().rollback(true).build())
+        FargateService service = FargateParts.service(this, cluster, task, props.desiredCount(), props.taskSubnets(),
+                        securityGroup)
                 // API Gateway can resolve only SRV records from Cloud Map: they carry each healthy task's IP and port.
                 .cloudMapOptions(CloudMapOptions.builder()
                         .cloudMapNamespace(namespace)

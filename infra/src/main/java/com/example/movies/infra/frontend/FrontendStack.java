@@ -11,26 +11,17 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.IVpc;
-import software.amazon.awscdk.services.ec2.Peer;
-import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.ecr.RepositoryEncryption;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.ecs.ContainerInsights;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
-import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDriver;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
@@ -40,11 +31,11 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificat
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
+import com.example.movies.infra.FargateParts;
 
 /**
  * The React frontend: its ECR repository and the ECS cluster "frontend" running the nginx image on Fargate in
@@ -73,27 +64,11 @@ public final class FrontendStack extends Stack {
     public FrontendStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
 
-        repository = Repository.Builder.create(this, "Repository")
-                .repositoryName(props.namePrefix() + "-frontend")
-                .imageScanOnPush(true)
-                .encryption(RepositoryEncryption.KMS) // images encrypted at rest with the account's AWS managed ECR key
-                .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(20).build()))
-                .build();
-        Cluster cluster = Cluster.Builder.create(this, "Cluster")
-                .clusterName(props.namePrefix() + "-frontend")
-                .vpc(props.vpc())
-                .containerInsightsV2(ContainerInsights.ENABLED)
-                .build();
+        repository = FargateParts.repository(this, props.namePrefix() + "-frontend");
+        Cluster cluster = FargateParts.cluster(this, props.namePrefix() + "-frontend", props.vpc());
 
-        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
-                .cpu(props.taskSize().cpu())
-                .memoryLimitMiB(props.taskSize().memoryMiB())
-                .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(CpuArchitecture.X86_64)
-                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
-                        .build())
-                .build();
-        LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
+        FargateTaskDefinition task = FargateParts.taskDefinition(this, props.taskSize());
+        LogGroup logs = FargateParts.logs(this);
         task.addContainer("frontend", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
                 .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
@@ -104,29 +79,13 @@ public final class FrontendStack extends Stack {
                 NagPackSuppression.builder().id("AwsSolutions-ECS2")
                         .reason("API_BASE_URL is the public gateway URL, not a secret: one image serves every environment and reads it at container start.")
                         .build()));
-        NagSuppressions.addResourceSuppressions(task.obtainExecutionRole(), List.of(
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource *. Image pulls themselves are limited to this stack's repository.")
-                        .appliesTo(List.of("Resource::*"))
-                        .build()), true);
+        FargateParts.acknowledgeEcrAuthorization(task);
 
         // nginx only answers: the tasks send nothing but HTTPS to AWS APIs (image pull, logs).
-        SecurityGroup taskSecurityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
-                .vpc(props.vpc())
-                .description("Frontend tasks")
-                .allowAllOutbound(false)
-                .build();
-        taskSecurityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs: ECR, CloudWatch Logs");
-        FargateService service = FargateService.Builder.create(this, "Service")
-                .cluster(cluster)
-                .taskDefinition(task)
-                .desiredCount(props.desiredCount())
-                .vpcSubnets(props.taskSubnets())
-                .securityGroups(List.of(taskSecurityGroup))
-                .assignPublicIp(false)
-                .minHealthyPercent(100)
-                .maxHealthyPercent(200)
-                .circuitBreaker(DeploymentCircuitBreaker.builder().rollback(true).build())
+        SecurityGroup taskSecurityGroup = FargateParts.taskSecurityGroup(this, props.vpc(), "Frontend tasks",
+                "ECR, CloudWatch Logs");
+        FargateService service = FargateParts.service(this, cluster, task, props.desiredCount(), props.taskSubnets(),
+                        taskSecurityGroup)
                 .healthCheckGracePeriod(Duration.seconds(30))
                 .build();
 
