@@ -166,7 +166,7 @@ class SecurityTest {
     @Test
     void apiContainerIsHealthCheckedOnLivenessWithTheBundledProbe() {
         assertThat(apiContainer().get("HealthCheck")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry("Command", List.of("CMD", "java", "-cp", "/app/classes",
+                .containsEntry("Command", List.of("CMD", "java", "-cp", "/app/classpath/*",
                         "com.example.movies.system.HealthCheck", "http://localhost:8080/actuator/health/liveness"));
     }
 

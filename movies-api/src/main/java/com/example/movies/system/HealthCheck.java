@@ -5,7 +5,7 @@ import java.net.URI;
 
 /**
  * The container's health-check command (the JRE image has no curl):
- * {@code java -cp /app/classes com.example.movies.system.HealthCheck [url]} exits 0 when the URL answers
+ * {@code java -cp /app/classpath/* com.example.movies.system.HealthCheck [url]} exits 0 when the URL answers
  * 2xx, else 1. Deliberately free of Spring so it starts in milliseconds. It probes liveness, not readiness:
  * ECS replaces a task whose check fails, and a task whose database is away must stay (answering 503 at once,
  * readiness DOWN) to recover by itself when the database is back, not be restarted in a loop.

@@ -219,7 +219,8 @@ public final class ApiStack extends Stack {
                 // replaces unhealthy tasks, and a task whose database is away must stay (answering 503, readiness
                 // DOWN) and recover by itself when the database is back, not be restarted in a loop.
                 .healthCheck(HealthCheck.builder()
-                        .command(List.of("CMD", "java", "-cp", "/app/classes", "com.example.movies.system.HealthCheck",
+                        .command(List.of("CMD", "java", "-cp", "/app/classpath/*",
+                                "com.example.movies.system.HealthCheck",
                                 "http://localhost:" + CONTAINER_PORT + "/actuator/health/liveness"))
                         .interval(Duration.seconds(30))
                         .timeout(Duration.seconds(10))

@@ -28,6 +28,9 @@ import com.example.movies.infra.SynthesizedSystem;
  */
 class BuildspecTest {
 
+    /** Builds, trains, checks and pushes the API's image (with -Djib.* arguments for its Maven runs). */
+    private static final String API_IMAGE_SCRIPT = "scripts/api-image.sh";
+
     private static final Path E2E_STACK_SOURCES = Buildspec.ROOT.resolve("e2e-tests/src/test/java/com/example/movies/e2e/stack");
 
     private final Buildspec buildspec = Buildspec.read();
@@ -83,7 +86,7 @@ class BuildspecTest {
         List<String> modules = Pom.root().modules();
         Set<String> profiles = Stream.concat(Stream.of(Pom.root()), modules.stream().map(Pom::module))
                 .flatMap(pom -> pom.profiles().stream()).collect(Collectors.toSet());
-        assertThat(buildspec.mavenCommands()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(buildspec.mavenCommands()).hasSizeGreaterThanOrEqualTo(3);
         for (String command : buildspec.mavenCommands()) {
             assertThat(Buildspec.modules(command)).as(command).isSubsetOf(modules);
             assertThat(Buildspec.profiles(command)).as(command).isSubsetOf(profiles);
@@ -119,10 +122,32 @@ class BuildspecTest {
     @Test
     void jibPushesEachImageToItsOwnRepository() {
         assertThat(buildspec.commands("build"))
-                .anyMatch(command -> Buildspec.modules(command).equals(List.of("movies-api"))
-                        && command.contains("jib:build") && command.contains("-Djib.to.image=\"${API_REPOSITORY_URI}:"))
+                .anyMatch(command -> command.startsWith(API_IMAGE_SCRIPT + " --push ")
+                        && command.contains("-Djib.to.image=\"${API_REPOSITORY_URI}:"))
                 .anyMatch(command -> Buildspec.modules(command).equals(List.of("frontend"))
                         && command.contains("jib:build") && command.contains("-Djib.to.image=\"${FRONTEND_REPOSITORY_URI}:"));
+    }
+
+    /**
+     * The API's image: build, training run, rebuild with the archive (profile cds of movies-api), check, push. The
+     * script needs a Docker engine, started before it; its Maven arguments are Jib's, which movies-api declares.
+     */
+    @Test
+    void pushesTheApiImageWithTheArchiveOfItsTrainingRun() throws IOException {
+        List<String> build = buildspec.commands("build");
+        String push = onlyCommand("build", API_IMAGE_SCRIPT);
+        assertThat(build.indexOf("scripts/docker-engine.sh")).as("Docker engine started before the image script")
+                .isNotNegative().isLessThan(build.indexOf(push));
+        assertThat(build.indexOf(push)).as("after the tests").isGreaterThan(0);
+        assertThat(Buildspec.systemProperties(push)).isNotEmpty().allMatch(property -> property.startsWith("jib."));
+        assertThat(Pom.module("movies-api").buildPlugins()).contains("jib-maven-plugin");
+
+        String script = Files.readString(Buildspec.ROOT.resolve(API_IMAGE_SCRIPT));
+        assertThat(script).contains("-pl movies-api", "jib:dockerBuild", "-Pcds jib:dockerBuild", "-Pcds jib:build",
+                "-XX:DumpLoadedClassList", "-Xshare:dump", "-Xshare:on", "source: shared objects file");
+        assertThat(script.indexOf("-Pcds jib:build")).as("pushes only after the check")
+                .isGreaterThan(script.indexOf("-Xshare:on"));
+        assertThat(Pom.module("movies-api").profiles()).contains("cds");
     }
 
     @Test
@@ -131,7 +156,9 @@ class BuildspecTest {
         assertThat(deploy).contains("cd infra &&", " --all ", "--require-approval never", "${DEPLOY_CONTEXT}",
                 "-c imageTag=\"${CODEBUILD_RESOLVED_SOURCE_VERSION}\"");
         // The image tag the deploy asks for is the tag Jib pushed.
-        assertThat(buildspec.commands("build")).filteredOn(command -> command.contains("jib:build"))
+        assertThat(buildspec.commands("build"))
+                .filteredOn(command -> command.contains("jib:build") || command.startsWith(API_IMAGE_SCRIPT))
+                .hasSize(2)
                 .allMatch(command -> command.contains(":${CODEBUILD_RESOLVED_SOURCE_VERSION}\""));
     }
 

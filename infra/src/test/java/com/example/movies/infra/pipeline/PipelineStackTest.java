@@ -66,10 +66,11 @@ class PipelineStackTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void runsUnprivilegedOnTheStandardImageWithoutAnyTokenInTheTemplate() {
+    void runsPrivilegedOnTheStandardImageWithoutAnyTokenInTheTemplate() {
+        // Privileged: the Docker engine for the API image's training run (scripts/api-image.sh, BuildspecTest).
         assertThat((Map<String, Object>) project().get("Environment"))
                 .containsEntry("Image", "aws/codebuild/standard:7.0")
-                .containsEntry("PrivilegedMode", false);
+                .containsEntry("PrivilegedMode", true);
         // The GitHub token is a dynamic reference, resolved by CloudFormation at deploy time.
         PIPELINE.hasResourceProperties("AWS::CodeBuild::SourceCredential", Map.of(
                 "ServerType", "GITHUB",
