@@ -1,6 +1,10 @@
 package com.example.movies.system;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -10,6 +14,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -26,6 +31,8 @@ import org.springframework.transaction.TransactionSystemException;
 final class DatabaseUnavailable {
 
 	static final String DETAIL = "Service temporarily unavailable, try again later.";
+
+	private static final byte[] BODY = ("{\"detail\":\"" + DETAIL + "\"}").getBytes(StandardCharsets.UTF_8);
 
 	/** Seconds a client should wait before retrying: about one pool connection timeout plus a statement timeout. */
 	static final String RETRY_AFTER_SECONDS = "5";
@@ -57,6 +64,16 @@ final class DatabaseUnavailable {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.body(Map.of("detail", DETAIL));
+	}
+
+	/** The same 503 written straight to a response, by a filter that answers before Spring MVC. */
+	static void write(HttpServletResponse response) throws IOException {
+		response.resetBuffer();
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(BODY.length);
+		response.getOutputStream().write(BODY);
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.example.movies.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,8 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
-	private static final byte[] BODY = ("{\"detail\":\"" + DatabaseUnavailable.DETAIL + "\"}").getBytes(StandardCharsets.UTF_8);
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -37,12 +32,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			DatabaseUnavailable.log(ex);
-			response.resetBuffer();
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setContentLength(BODY.length);
-			response.getOutputStream().write(BODY);
+			DatabaseUnavailable.write(response);
 		}
 	}
 

@@ -38,6 +38,15 @@ class WebConfig implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Right after the body limit: a request waits for its turn before any other work is done for it. */
+	@Bean
+	FilterRegistrationBean<RequestAdmission> requestAdmission(RequestLimitProperties limits) {
+		FilterRegistrationBean<RequestAdmission> registration = new FilterRegistrationBean<>(
+				new RequestAdmission(limits.activeRequests(), limits.maxWait()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
 	/**
 	 * Requests Tomcat refuses before the application are answered in the contract's shape too. Tomcat parses at
 	 * most 10 locales of an {@code Accept-Language} by default and fails every later {@code getLocale()} (a 500);

@@ -44,7 +44,7 @@ class DatabaseBoundsTest {
 		HikariDataSource pool = (HikariDataSource) this.dataSource;
 		assertThat(pool.getDataSourceProperties()).containsEntry("connectTimeout", "2")
 			.containsEntry("socketTimeout", "10");
-		assertThat(pool.getConnectionTimeout()).isEqualTo(2000);
+		assertThat(pool.getConnectionTimeout()).isEqualTo(1000);
 		assertThat(pool.getValidationTimeout()).isEqualTo(1000);
 		assertThat(pool.getMaximumPoolSize()).isEqualTo(10);
 	}

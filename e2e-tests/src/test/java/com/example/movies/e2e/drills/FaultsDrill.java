@@ -36,8 +36,12 @@ class FaultsDrill {
 
     /** The API's drain delay in this drill: readiness DOWN but still serving, before new connections are refused. */
     private static final Duration DRAIN_DELAY = Duration.ofSeconds(3);
-    /** movies-api's defaults: pool connection timeout, validation timeout, statement timeout, shutdown phase. */
-    private static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+    /**
+     * movies-api's defaults: the longest wait for a turn to run (system/RequestAdmission), pool connection timeout,
+     * validation timeout, statement timeout, shutdown phase.
+     */
+    private static final long TURN_WAIT_MILLIS = 3_000;
+    private static final long CONNECTION_TIMEOUT_MILLIS = 1_000;
     private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
     private static final long STATEMENT_TIMEOUT_MILLIS = 5_000;
     private static final long SOCKET_TIMEOUT_MILLIS = 10_000;
@@ -86,8 +90,9 @@ class FaultsDrill {
     @Order(1)
     void slowDatabase() throws Exception {
         String name = "slow-database";
-        // A request waits at most twice for a connection (the token's user, then the movie) and once on the lock.
-        long latencyBound = 2 * CONNECTION_TIMEOUT_MILLIS + STATEMENT_TIMEOUT_MILLIS + 1_000;
+        // A request waits at most for its turn, twice for a connection (the token's user, then the movie) and once
+        // on the lock.
+        long latencyBound = TURN_WAIT_MILLIS + 2 * CONNECTION_TIMEOUT_MILLIS + STATEMENT_TIMEOUT_MILLIS + 1_000;
         Traffic traffic = new Traffic(api.url, Traffic.adminToken(api.url), System.nanoTime());
         long locked;
         long unlocked;
@@ -162,7 +167,7 @@ class FaultsDrill {
     @Order(2)
     void databaseRestartUnderWriteLoad() throws Exception {
         String name = "database-restart";
-        long latencyBound = CONNECTION_TIMEOUT_MILLIS + VALIDATION_TIMEOUT_MILLIS + 1_000;
+        long latencyBound = TURN_WAIT_MILLIS + CONNECTION_TIMEOUT_MILLIS + VALIDATION_TIMEOUT_MILLIS + 1_000;
         Traffic traffic = new Traffic(api.url, Traffic.adminToken(api.url), System.nanoTime());
         long stopping;
         long stopped;
@@ -176,7 +181,7 @@ class FaultsDrill {
             stopping = traffic.now();
             postgres.stopServer();
             stopped = traffic.now();
-            Thread.sleep(9_000); // four 2 s connection timeouts per client: well over 8 whole calls in the outage
+            Thread.sleep(9_000); // a turn and a 1 s connection timeout per call: well over 8 whole calls in the outage
             starting = traffic.now();
             postgres.startServer();
             started = traffic.now();
@@ -242,7 +247,7 @@ class FaultsDrill {
     @Order(3)
     void hungDatabase() throws Exception {
         String name = "hung-database";
-        long latencyBound = SOCKET_TIMEOUT_MILLIS + CONNECTION_TIMEOUT_MILLIS + 2_000;
+        long latencyBound = TURN_WAIT_MILLIS + SOCKET_TIMEOUT_MILLIS + CONNECTION_TIMEOUT_MILLIS + 2_000;
         Traffic traffic = new Traffic(api.url, Traffic.adminToken(api.url), System.nanoTime());
         long frozen;
         long thawed;
