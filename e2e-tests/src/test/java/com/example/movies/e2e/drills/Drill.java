@@ -63,14 +63,37 @@ final class Drill {
         return movies;
     }
 
-    /**
-     * Samples, every {@code periodMillis} until closed, whether the API accepts new connections, its readiness probe
-     * and its JVM's thread count.
-     */
     /** When the first create started at or after {@code since} was acknowledged (201), or -1 if none was yet. */
     static long firstWriteAcknowledged(Traffic traffic, long since) {
         return traffic.calls(startedBetween(since, Long.MAX_VALUE)).stream()
                 .filter(call -> call.answered(201)).mapToLong(Call::endMillis).min().orElse(-1);
+    }
+
+    /** Waits until a create started at or after {@code since} is acknowledged, at most 30 s: when it was, or -1. */
+    static long awaitFirstWriteAcknowledged(Traffic traffic, long since) throws InterruptedException {
+        long recovered = -1;
+        while (recovered < 0 && traffic.now() < since + 30_000) {
+            Thread.sleep(100);
+            recovered = firstWriteAcknowledged(traffic, since);
+        }
+        return recovered;
+    }
+
+    /** Every call got a whole response, and none was a 500. */
+    static void assertAllAnsweredWithoutA500(List<Call> calls) {
+        assertThat(calls).as("every call got a whole response").allSatisfy(call ->
+                assertThat(call.outcome()).as("%s", call).isEqualTo(Traffic.Outcome.ANSWERED));
+        assertThat(calls).as("no call was a 500").noneSatisfy(call -> assertThat(call.status()).isEqualTo(500));
+    }
+
+    /** Calls during a fault: each answered within {@code latencyBound}, and a 503 in the contract's shape. */
+    static void assertBoundedAnswers(String what, List<Call> calls, long latencyBound) {
+        assertThat(calls).as(what).allSatisfy(call -> {
+            assertThat(call.latencyMillis()).as("%s", call).isLessThanOrEqualTo(latencyBound);
+            if (call.status() == 503) {
+                assertThat(call.body()).as("%s", call).isEqualTo(UNAVAILABLE);
+            }
+        });
     }
 
     /** Every write the API acknowledged during the drill is stored: prints the ledger's figures and asserts them. */
@@ -84,6 +107,10 @@ final class Drill {
         assertThat(found).isEqualTo(acknowledged).isGreaterThan(atLeast);
     }
 
+    /**
+     * Samples, every {@code periodMillis} until closed, whether the API accepts new connections, its readiness probe
+     * and its JVM's thread count.
+     */
     static final class Sampler implements AutoCloseable {
 
         /** {@code acceptedMillis}: when {@code accepting} was found; {@code millis}: when the readiness probe answered. */
@@ -112,8 +139,10 @@ final class Drill {
             thread.start();
         }
 
-        List<Sample> between(long from, long to) {
-            return new ArrayList<>(samples.stream().filter(s -> s.millis() >= from && s.millis() < to).toList());
+        /** The most JVM threads sampled from {@code from} (inclusive) to {@code to}, or -1 if none was sampled. */
+        static int maxThreads(List<Sample> samples, long from, long to) {
+            return samples.stream().filter(s -> s.millis() >= from && s.millis() < to).mapToInt(Sample::threads).max()
+                    .orElse(-1);
         }
 
         List<Sample> all() {

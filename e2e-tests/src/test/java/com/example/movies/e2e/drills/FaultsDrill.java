@@ -140,15 +140,8 @@ class FaultsDrill {
         Drill.print(name, "first success %d ms after the lock was released; burst of %d after it: %s, max %d ms",
                 recovered - unlocked, burstCalls.size(), Drill.outcomes(burstCalls), Drill.maxLatency(burstCalls));
 
-        assertThat(all).as("every call got a whole response").allSatisfy(call ->
-                assertThat(call.outcome()).as("%s", call).isEqualTo(Outcome.ANSWERED));
-        assertThat(all).as("no call was a 500").noneSatisfy(call -> assertThat(call.status()).isEqualTo(500));
-        assertThat(duringLock).as("calls while locked").allSatisfy(call -> {
-            assertThat(call.latencyMillis()).as("%s", call).isLessThanOrEqualTo(latencyBound);
-            if (call.status() == 503) {
-                assertThat(call.body()).as("%s", call).isEqualTo(Drill.UNAVAILABLE);
-            }
-        });
+        Drill.assertAllAnsweredWithoutA500(all);
+        Drill.assertBoundedAnswers("calls while locked", duringLock, latencyBound);
         assertThat(duringLock).as("503s while locked").filteredOn(call -> call.status() == 503).hasSizeGreaterThanOrEqualTo(POOL_SIZE);
         assertThat(connectionsDuring).as("API sessions while locked").isBetween(1, POOL_SIZE);
         assertThat(waitingAfter).as("API sessions still waiting for a table lock after it was released").isZero();
@@ -173,7 +166,7 @@ class FaultsDrill {
         long stopped;
         long starting;
         long started;
-        long recovered = -1;
+        long recovered;
         List<Sampler.Sample> samples;
         try (Sampler sampler = new Sampler(api, traffic, 100)) {
             traffic.start(4, 4);
@@ -186,10 +179,7 @@ class FaultsDrill {
             postgres.startServer();
             started = traffic.now();
             // Recovered: a write started after the restart is acknowledged.
-            while (recovered < 0 && traffic.now() < started + 30_000) {
-                Thread.sleep(100);
-                recovered = Drill.firstWriteAcknowledged(traffic, started);
-            }
+            recovered = Drill.awaitFirstWriteAcknowledged(traffic, started);
             Thread.sleep(1_500);
             traffic.stop();
             samples = sampler.all();
@@ -198,9 +188,8 @@ class FaultsDrill {
         List<Call> all = traffic.calls();
         List<Call> outage = traffic.calls(Drill.startedBetween(stopped, starting));
         List<Call> outageAnswers = outage.stream().filter(call -> call.endMillis() <= starting).toList();
-        int threadsBefore = samples.stream().filter(s -> s.millis() < stopping).mapToInt(Sampler.Sample::threads).max().orElse(-1);
-        int threadsDuring = samples.stream().filter(s -> s.millis() >= stopped && s.millis() < starting)
-                .mapToInt(Sampler.Sample::threads).max().orElse(-1);
+        int threadsBefore = Sampler.maxThreads(samples, 0, stopping);
+        int threadsDuring = Sampler.maxThreads(samples, stopped, starting);
         int threadsAfter = samples.get(samples.size() - 1).threads();
         List<Integer> readinessDuring = samples.stream().filter(s -> s.millis() >= stopped + 1_000 && s.millis() < starting)
                 .map(Sampler.Sample::readiness).distinct().toList();
@@ -220,9 +209,7 @@ class FaultsDrill {
         Drill.print(name, "recovered (first acknowledged write) %d ms after the database was up again, no restart",
                 recovered - started);
 
-        assertThat(all).as("every call got a whole response").allSatisfy(call ->
-                assertThat(call.outcome()).as("%s", call).isEqualTo(Outcome.ANSWERED));
-        assertThat(all).as("no call was a 500").noneSatisfy(call -> assertThat(call.status()).isEqualTo(500));
+        Drill.assertAllAnsweredWithoutA500(all);
         assertThat(outageAnswers).as("calls during the outage").hasSizeGreaterThan(8).allSatisfy(call -> {
             assertThat(call.status()).as("%s", call).isEqualTo(503);
             assertThat(call.body()).as("%s", call).isEqualTo(Drill.UNAVAILABLE);
@@ -251,7 +238,7 @@ class FaultsDrill {
         Traffic traffic = new Traffic(api.url, Traffic.adminToken(api.url), System.nanoTime());
         long frozen;
         long thawed;
-        long recovered = -1;
+        long recovered;
         List<Sampler.Sample> samples;
         try (Sampler sampler = new Sampler(api, traffic, 200)) {
             traffic.start(4, 4);
@@ -264,10 +251,7 @@ class FaultsDrill {
                 postgres.thaw();
             }
             thawed = traffic.now();
-            while (recovered < 0 && traffic.now() < thawed + 30_000) {
-                Thread.sleep(100);
-                recovered = Drill.firstWriteAcknowledged(traffic, thawed);
-            }
+            recovered = Drill.awaitFirstWriteAcknowledged(traffic, thawed);
             Thread.sleep(1_000);
             traffic.stop();
             samples = sampler.all();
@@ -277,9 +261,8 @@ class FaultsDrill {
         List<Call> whileFrozen = traffic.calls(call -> call.startMillis() < thawed && call.endMillis() > frozen);
         List<Integer> readinessFrozen = samples.stream().filter(s -> s.millis() >= frozen + 3_000 && s.millis() < thawed)
                 .map(Sampler.Sample::readiness).distinct().toList();
-        int threadsBefore = samples.stream().filter(s -> s.millis() < frozen).mapToInt(Sampler.Sample::threads).max().orElse(-1);
-        int threadsDuring = samples.stream().filter(s -> s.millis() >= frozen && s.millis() < thawed)
-                .mapToInt(Sampler.Sample::threads).max().orElse(-1);
+        int threadsBefore = Sampler.maxThreads(samples, 0, frozen);
+        int threadsDuring = Sampler.maxThreads(samples, frozen, thawed);
 
         Drill.print(name, "%d calls in %d ms by 8 clients: %s", all.size(), traffic.now(), Drill.outcomes(all));
         Drill.print(name, "database frozen (SIGSTOP) from %d ms to %d ms", frozen, thawed);
@@ -290,15 +273,8 @@ class FaultsDrill {
                 threadsBefore, threadsDuring, readinessFrozen);
         Drill.print(name, "recovered (first acknowledged write) %d ms after the database ran again", recovered - thawed);
 
-        assertThat(all).as("every call got a whole response").allSatisfy(call ->
-                assertThat(call.outcome()).as("%s", call).isEqualTo(Outcome.ANSWERED));
-        assertThat(all).as("no call was a 500").noneSatisfy(call -> assertThat(call.status()).isEqualTo(500));
-        assertThat(whileFrozen).as("calls while frozen").allSatisfy(call -> {
-            assertThat(call.latencyMillis()).as("%s", call).isLessThanOrEqualTo(latencyBound);
-            if (call.status() == 503) {
-                assertThat(call.body()).as("%s", call).isEqualTo(Drill.UNAVAILABLE);
-            }
-        });
+        Drill.assertAllAnsweredWithoutA500(all);
+        Drill.assertBoundedAnswers("calls while frozen", whileFrozen, latencyBound);
         // Most clients' calls hang until a timeout answers them 503; a call wholly inside the freeze can only be one.
         assertThat(whileFrozen).as("503s while frozen").filteredOn(call -> call.status() == 503).hasSizeGreaterThanOrEqualTo(6);
         assertThat(whileFrozen).as("calls started and answered while frozen")
