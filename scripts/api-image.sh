@@ -17,7 +17,7 @@
 #   e.g. scripts/api-image.sh -Djib.api.from=docker://local/jre17
 #        scripts/api-image.sh --push -Djib.to.image=<repository>:<tag> -Djib.to.auth.username=... -Djib.to.auth.password=...
 #
-# Needs a running Docker engine (scripts/docker-engine.sh) and the built module (./mvnw -B -DskipTests package):
+# Needs a running Docker engine (scripts/docker-engine.sh) and the built module (./mvnw -B -DskipTests install):
 # it containerizes movies-api as it was last built. The image is recorded in movies-api/target/jib-image.{id,digest}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +36,7 @@ main_class=com.example.movies.MoviesApplication
 classpath=@/app/jib-classpath-file
 
 if [ ! -f "$target/movies-api.jar" ]; then
-  echo "api-image: no $target/movies-api.jar: build the module first (./mvnw -B -DskipTests package)" >&2
+  echo "api-image: no $target/movies-api.jar: build the module first (./mvnw -B -DskipTests install)" >&2
   exit 1
 fi
 

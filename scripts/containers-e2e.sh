@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The e2e suite on the containers stack: a Docker engine, the base images (built from Debian packages when no
 # container registry is reachable: the air-gapped way), both images built by Jib into the local engine (the API's
-# with its class-data sharing archive, scripts/api-image.sh), then the suite through Testcontainers. Run it after `./mvnw verify` (or `./mvnw -DskipTests package`): it containerizes
+# with its class-data sharing archive, scripts/api-image.sh), then the suite through Testcontainers. Run it after `./mvnw install` (or `./mvnw -DskipTests install`): it containerizes
 # the modules as they were last built.
 #   OFFLINE_BASE_IMAGES=true|false  skip the registry probe and choose (default: probe, 5 s)
 #   extra arguments go to the e2e Maven run, e.g. -Dit.test=ReplicasShareStateIT
@@ -24,7 +24,7 @@ trap report EXIT
 
 for built in movies-api/target/movies-api.jar frontend/target/dist/index.html; do
   if [ ! -f "$built" ]; then
-    echo "No $built: build the modules first (./mvnw verify, or ./mvnw -B -DskipTests package)" >&2
+    echo "No $built: build the modules first (./mvnw install, or ./mvnw -B -DskipTests install)" >&2
     exit 1
   fi
 done

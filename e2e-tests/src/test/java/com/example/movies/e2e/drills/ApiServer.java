@@ -41,7 +41,7 @@ final class ApiServer implements AutoCloseable {
             throws IOException, InterruptedException {
         Path jar = Path.of(Settings.require("e2e.apiJar")).normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No movies-api jar at " + jar + ": run ./mvnw verify (or package movies-api) first");
+            throw new IllegalStateException("No movies-api jar at " + jar + ": run ./mvnw install (or package movies-api) first");
         }
         Path log = Path.of(Settings.require("e2e.workDir")).resolveSibling("drills").resolve(name + ".log").normalize();
         Files.createDirectories(log.getParent());
