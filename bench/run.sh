@@ -4,17 +4,20 @@
 #   bench/run.sh [--build]
 #
 # Builds movies-api/target/movies-api.jar if it is missing (--build: always), starts it (profile prod) on a fresh
-# PostgreSQL database, measures the time from process start to the first healthy answer, seeds movies through the
+# PostgreSQL database with a class-data sharing archive like the image's (written by a training start), measures the time from process start to the first healthy answer, seeds movies through the
 # API, warms up, then runs wrk (-t2 -c32) against the list, one movie and a write mix (create, patch, delete with a
 # bearer token), and against a private nginx serving the very bytes of those two reads (this machine's ceiling).
 # Prints a table and writes bench/results/<UTC time>[-<label>].json. Everything it starts is stopped and the
-# database dropped, on failure too.
+# databases dropped, on failure too.
 #
 # Settings (environment):
 #   BENCH_JAVA_OPTS  JVM options and -Dspring.* properties for the API, replacing the default: "-XX:MaxRAM=512m"
 #                    and the image's Jib jvmFlags read from movies-api/pom.xml (the image's JVM in a 512 MiB task),
 #                    e.g. "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseG1GC"
 #   BENCH_JAVA       java binary (default: java on PATH)
+#   BENCH_CDS        true (default): the API starts with a class-data sharing archive, as the image does
+#                    (scripts/api-image.sh), written by a training start of the same JVM and jar on a scratch
+#                    database until the context is refreshed, and mapped with -Xshare:on; false: without one
 #   BENCH_JAR        jar to run (default: movies-api/target/movies-api.jar), e.g. a copy of an older build
 #   BENCH_LABEL      word appended to the result's file name and recorded in it
 #   BENCH_DURATION   length of each measured run (default 15s)
@@ -34,13 +37,15 @@ root=$(dirname "$bench_dir")
 jar=${BENCH_JAR:-$root/movies-api/target/movies-api.jar}
 java_bin=${BENCH_JAVA:-java}
 # By default the JVM runs with the image's flags (Jib's jvmFlags) inside the smallest Fargate task (512 MiB).
-# The build's flags only, not the cds profile's (its archive exists only inside the image).
+# The build's flags only, not the cds profile's: its archive exists only inside the image (BENCH_CDS makes one here).
 image_flags=$(sed -n '/<profiles>/q; s:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' "$root/movies-api/pom.xml" | tr '\n' ' ')
 [[ -n $image_flags ]] || fail "no <jvmFlag> found in movies-api/pom.xml"
 read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:MaxRAM=512m $image_flags}"
 # Spring's stacks are deeper than JFR's default 64 frames; cut stacks hide who called what.
 [[ -z ${BENCH_PROFILE:-} ]] || java_opts=(-XX:FlightRecorderOptions:stackdepth=256 "${java_opts[@]}")
 label=${BENCH_LABEL:-}
+cds=${BENCH_CDS:-true}
+[[ $cds == true || $cds == false ]] || fail "BENCH_CDS is true or false, not $cds"
 duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-5s}
 warmup_rounds=${BENCH_WARMUP_ROUNDS:-24}
@@ -91,7 +96,8 @@ fi
 # --- state and cleanup ------------------------------------------------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/movies-bench.XXXXXX")
 database="movies_bench_$(date -u +%Y%m%d%H%M%S)_$$"
-api_pid='' nginx_pid='' sampler_pid='' database_created=false
+databases=() # created by this run, dropped at its end
+api_pid='' nginx_pid='' sampler_pid=''
 
 stop() { # pid seconds: TERM, then KILL after the grace period
   local pid=$1 seconds=$2 i
@@ -116,10 +122,9 @@ cleanup() {
     fi
     stop "$api_pid" 30
   fi
-  if [[ $database_created == true ]]; then
-    psql -qX -d postgres -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" > /dev/null \
-      || log "could not drop database $database"
-  fi
+  for name in "${databases[@]}"; do
+    drop_database "$name" || log "could not drop database $name"
+  done
   rm -rf "$work"
   exit "$status"
 }
@@ -144,6 +149,15 @@ random_text() { # length: letters and digits
   echo "${text:0:$1}"
 }
 
+create_database() { # name
+  psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$1\"" > /dev/null
+  databases+=("$1")
+}
+
+drop_database() { # name
+  psql -qX -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" > /dev/null
+}
+
 now_us() { echo "${EPOCHREALTIME/./}"; }
 
 cpu_ticks() { # pid: user + system clock ticks used so far
@@ -164,12 +178,26 @@ if [[ ! -d $(dirname "$jar")/lib ]]; then
   run_jar=$work/app/$(basename "$jar")
 fi
 jar_sha256=$(sha256sum "$jar" | cut -d' ' -f1)
-psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$database\"" > /dev/null
-database_created=true
-api_port=$(free_port)
-api="http://127.0.0.1:$api_port"
 admin_username="bench-$(random_text 8)"
 admin_password=$(random_text 24)
+# Both starts (training and measured) with the environment of the image's task, each on a new database.
+api_env=(SPRING_PROFILES_ACTIVE=prod DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USERNAME="$PGUSER"
+  DB_PASSWORD="${PGPASSWORD:-}" MOVIES_JWT_SECRET="$(random_text 48)" MOVIES_ADMIN_USERNAME="$admin_username"
+  MOVIES_ADMIN_PASSWORD="$admin_password")
+start_opts=()
+if [[ $cds == true ]]; then
+  log "training start for the class-data sharing archive"
+  create_database "${database}_training"
+  env "${api_env[@]}" DB_NAME="${database}_training" SERVER_PORT=0 "$java_bin" "${java_opts[@]}" \
+    -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$run_jar" > "$work/training.log" 2>&1 \
+    || { tail -n 30 "$work/training.log" >&2; fail "the training start failed"; }
+  [[ -s $work/app.jsa ]] || fail "the training start wrote no archive"
+  drop_database "${database}_training"
+  start_opts=(-Xshare:on -XX:SharedArchiveFile="$work/app.jsa")
+fi
+create_database "$database"
+api_port=$(free_port)
+api="http://127.0.0.1:$api_port"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 if awk -v one_minute="${load_before%% *}" -v cpus="$(nproc)" 'BEGIN { exit !(one_minute > cpus / 2) }'; then
   log "warning: load average $load_before on $(nproc) CPUs: other work shares the machine, numbers will be low"
@@ -177,11 +205,8 @@ fi
 
 log "starting the API on port $api_port, database $database"
 started_us=$(now_us)
-env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$api_port" \
-  DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$database" DB_USERNAME="$PGUSER" DB_PASSWORD="${PGPASSWORD:-}" \
-  MOVIES_JWT_SECRET="$(random_text 48)" MOVIES_ADMIN_USERNAME="$admin_username" \
-  MOVIES_ADMIN_PASSWORD="$admin_password" \
-  "$java_bin" "${java_opts[@]}" -jar "$run_jar" > "$work/api.log" 2>&1 &
+env "${api_env[@]}" DB_NAME="$database" SERVER_PORT="$api_port" \
+  "$java_bin" "${java_opts[@]}" "${start_opts[@]}" -jar "$run_jar" > "$work/api.log" 2>&1 &
 api_pid=$!
 until curl -fso /dev/null --max-time 1 "$api/actuator/health/readiness"; do
   kill -0 "$api_pid" 2> /dev/null || fail "the API exited during start-up"
@@ -349,6 +374,7 @@ jq -n \
   --arg run_label "$label" --arg time "$stamp" --arg commit "$commit" \
   --arg jar_sha256 "$jar_sha256" \
   --arg java "$("$java_bin" -version 2>&1 | head -n 2 | tail -n 1)" --arg java_opts "${java_opts[*]}" \
+  --argjson cds "$cds" \
   --arg wrk "$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)" --arg nginx "$(nginx -v 2>&1 | cut -d' ' -f3)" \
   --arg load "$load_before" --arg load_after "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpus "$(nproc)" --arg duration "$duration" --arg warmup "$warmup" \
   --arg warmup_rps "${warmup_rps[*]}" \
@@ -364,6 +390,7 @@ jq -n \
   ([$list.rss_max_mib, $one.rss_max_mib, $writes.rss_max_mib] | max) as $rss
   | {
       label: $run_label, time: $time, commit: $commit, jar_sha256: $jar_sha256, java: $java, java_opts: $java_opts,
+      class_data_sharing_archive: $cds,
       machine: {cpus: $cpus, load_average_before: $load, load_average_after: $load_after, wrk: $wrk, nginx: $nginx},
       settings: {connections: 32, threads: 2, duration: $duration, warmup: $warmup,
                  warmup_rps_per_round: $warmup_rps, movies: $movies,
