@@ -8,19 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-timings=()
-step() {
-  local name=$1; shift
-  local begin=$SECONDS
-  echo "== $name"
-  "$@"
-  timings+=("$(printf '%-32s %4d s' "$name" $((SECONDS - begin)))")
-}
-report() {
-  echo "== containers e2e timings"
-  printf '   %s\n' "${timings[@]}"
-}
-trap report EXIT
+source scripts/timings.sh
+trap 'report_timings "containers e2e timings"' EXIT
 
 for built in movies-api/target/movies-api.jar frontend/target/dist/index.html; do
   if [ ! -f "$built" ]; then
@@ -29,7 +18,7 @@ for built in movies-api/target/movies-api.jar frontend/target/dist/index.html; d
   fi
 done
 
-step "docker engine" scripts/docker-engine.sh
+timed "docker engine" scripts/docker-engine.sh
 
 # A registry is reachable when the public base image is already here or the Docker index answers within 5 s.
 registry_reachable() {
@@ -43,7 +32,7 @@ fi
 image_args=()
 if [ "$OFFLINE_BASE_IMAGES" = true ]; then
   echo "== no container registry: the air-gapped way, base images from Debian packages"
-  step "offline base images" scripts/offline-base-images.sh
+  timed "offline base images" scripts/offline-base-images.sh
   image_args=(-Djib.api.from=docker://local/jre17 -Djib.frontend.from=docker://local/nginx)
   e2e_args=(-De2e.postgresImage=local/postgres -De2e.proxyImage=local/nginx)
 else
@@ -52,10 +41,10 @@ fi
 
 # The API's image with its class-data sharing archive: build, training run, rebuild; the script fails unless the
 # image's JVM loads the application from the archive (so CI proves that the archive is used).
-step "api image with CDS archive" scripts/api-image.sh "${image_args[@]}"
-step "jib:dockerBuild (frontend)" ./mvnw -B -q -pl frontend "${image_args[@]}" jib:dockerBuild
+timed "api image with CDS archive" scripts/api-image.sh "${image_args[@]}"
+timed "jib:dockerBuild (frontend)" ./mvnw -B -q -pl frontend "${image_args[@]}" jib:dockerBuild
 for module in movies-api frontend; do
   echo "   $module image: $(cat "$module/target/jib-image.digest") (id $(cat "$module/target/jib-image.id"))"
 done
 
-step "e2e suite, containers stack" ./mvnw -B -pl e2e-tests verify -De2e.stack=containers "${e2e_args[@]}" "$@"
+timed "e2e suite, containers stack" ./mvnw -B -pl e2e-tests verify -De2e.stack=containers "${e2e_args[@]}" "$@"
