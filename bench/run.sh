@@ -4,9 +4,10 @@
 #   bench/run.sh [--build]
 #
 # Builds movies-api/target/movies-api.jar if it is missing (--build: always), starts it (profile prod) on a fresh
-# PostgreSQL database with a class-data sharing archive like the image's (written by a training start), measures the time from process start to the first healthy answer, seeds movies through the
-# API, warms up, then runs wrk (-t2 -c32) against the list, one movie and a write mix (create, patch, delete with a
-# bearer token), and against a private nginx serving the very bytes of those two reads (this machine's ceiling).
+# PostgreSQL database with a class-data sharing archive like the image's (written by a training start), measures
+# the time from process start to the first healthy answer, seeds movies through the API, warms up, then runs wrk
+# (-t2 -c32) against the list, one movie and a write mix (create, patch, delete with a bearer token), and against a
+# private nginx serving the very bytes of those two reads (this machine's ceiling).
 # Prints a table and writes bench/results/<UTC time>[-<label>].json. Everything it starts is stopped and the
 # databases dropped, on failure too.
 #
@@ -123,7 +124,8 @@ cleanup() {
     stop "$api_pid" 30
   fi
   for name in "${databases[@]}"; do
-    drop_database "$name" || log "could not drop database $name"
+    psql -qX -d postgres -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" > /dev/null \
+      || log "could not drop database $name"
   done
   rm -rf "$work"
   exit "$status"
@@ -152,10 +154,6 @@ random_text() { # length: letters and digits
 create_database() { # name
   psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$1\"" > /dev/null
   databases+=("$1")
-}
-
-drop_database() { # name
-  psql -qX -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" > /dev/null
 }
 
 now_us() { echo "${EPOCHREALTIME/./}"; }
@@ -189,10 +187,9 @@ if [[ $cds == true ]]; then
   log "training start for the class-data sharing archive"
   create_database "${database}_training"
   env "${api_env[@]}" DB_NAME="${database}_training" SERVER_PORT=0 "$java_bin" "${java_opts[@]}" \
-    -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$run_jar" > "$work/training.log" 2>&1 \
-    || { tail -n 30 "$work/training.log" >&2; fail "the training start failed"; }
+    -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$run_jar" \
+    > "$work/training.log" 2>&1 || { tail -n 30 "$work/training.log" >&2; fail "the training start failed"; }
   [[ -s $work/app.jsa ]] || fail "the training start wrote no archive"
-  drop_database "${database}_training"
   start_opts=(-Xshare:on -XX:SharedArchiveFile="$work/app.jsa")
 fi
 create_database "$database"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The e2e suite on the containers stack: a Docker engine, the base images (built from Debian packages when no
 # container registry is reachable: the air-gapped way), both images built by Jib into the local engine (the API's
-# with its class-data sharing archive, scripts/api-image.sh), then the suite through Testcontainers. Run it after `./mvnw install` (or `./mvnw -DskipTests install`): it containerizes
-# the modules as they were last built.
+# with its class-data sharing archive, scripts/api-image.sh), then the suite through Testcontainers. Run it after
+# `./mvnw install` (or `./mvnw -DskipTests install`): it containerizes the modules as they were last built.
 #   OFFLINE_BASE_IMAGES=true|false  skip the registry probe and choose (default: probe, 5 s)
 #   extra arguments go to the e2e Maven run, e.g. -Dit.test=ReplicasShareStateIT
 set -euo pipefail
