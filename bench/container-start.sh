@@ -30,6 +30,7 @@ for run in $(seq 1 "$runs"); do
   container=$(docker run -d --network host --memory 512m \
     -e SERVER_PORT="$port" -e DB_HOST="$PGHOST" -e DB_PORT="$PGPORT" -e DB_NAME="$database" -e DB_USERNAME="$PGUSER" \
     -e DB_PASSWORD=unused -e MOVIES_JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)" \
+    -e MOVIES_PASSWORD_RESET_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)" \
     -e MOVIES_ADMIN_USERNAME=admin -e MOVIES_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM" "$image")
   until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness"; do
     if [ "$(docker inspect --format '{{.State.Running}}' "$container")" != true ]; then

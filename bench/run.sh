@@ -180,8 +180,8 @@ admin_username="bench-$(random_text 8)"
 admin_password=$(random_text 24)
 # Both starts (training and measured) with the environment of the image's task, each on a new database.
 api_env=(SPRING_PROFILES_ACTIVE=prod DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USERNAME="$PGUSER"
-  DB_PASSWORD="${PGPASSWORD:-}" MOVIES_JWT_SECRET="$(random_text 48)" MOVIES_ADMIN_USERNAME="$admin_username"
-  MOVIES_ADMIN_PASSWORD="$admin_password")
+  DB_PASSWORD="${PGPASSWORD:-}" MOVIES_JWT_SECRET="$(random_text 48)" MOVIES_PASSWORD_RESET_SECRET="$(random_text 48)"
+  MOVIES_ADMIN_USERNAME="$admin_username" MOVIES_ADMIN_PASSWORD="$admin_password")
 start_opts=()
 if [[ $cds == true ]]; then
   log "training start for the class-data sharing archive"

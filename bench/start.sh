@@ -53,6 +53,7 @@ for (( run = 1; run <= runs; run++ )); do
   started=${EPOCHREALTIME/./}
   env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$port" DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$database" \
     DB_USERNAME="$PGUSER" DB_PASSWORD="${PGPASSWORD:-}" MOVIES_JWT_SECRET="start-measurement-secret-0123456789abcdef" \
+    MOVIES_PASSWORD_RESET_SECRET="start-measurement-reset-0123456789abcdef" \
     MOVIES_ADMIN_PASSWORD="start-Measurement-9" "$@" > "${TMPDIR:-/tmp}/movies-start-$$.log" 2>&1 &
   pid=$!
   until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness"; do

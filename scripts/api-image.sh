@@ -122,11 +122,11 @@ fi
 echo "   ok: $(grep -c 'source: shared objects file' "$cds/check.log") classes from the archive," \
   "$(grep -c 'source: jar:\|source: file:' "$cds/check.log") from jars"
 # ECS's health check (infra ApiStack) runs the probe from the application's jar: it must be there.
-probe=$(docker run --rm --entrypoint java "$image" -cp '/app/classpath/*' com.example.movies.system.HealthCheck \
+probe=$(docker run --rm --entrypoint java "$image" -cp '/app/classpath/*' com.example.movies.server.HealthCheck \
   http://127.0.0.1:1/ 2>&1) && probe_status=0 || probe_status=$?
 # Nothing listens there: the probe must run and report the refused connection.
 if [ "$probe_status" != 1 ] || ! grep -q '^Health check of ' <<<"$probe"; then
-  echo "api-image: the health probe (java -cp '/app/classpath/*' com.example.movies.system.HealthCheck) did not run:" \
+  echo "api-image: the health probe (java -cp '/app/classpath/*' com.example.movies.server.HealthCheck) did not run:" \
     "exit $probe_status, $probe" >&2
   exit 1
 fi

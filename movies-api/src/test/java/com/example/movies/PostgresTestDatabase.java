@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,30 +25,54 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * The real PostgreSQL of the integration tests, never the embedded H2. With a PostgreSQL image named in
- * {@code MOVIES_TEST_POSTGRES_IMAGE} and a reachable Docker engine: a Testcontainers container. No registry is
- * reachable from these machines, so the image is opt-in (a locally built one) rather than pulled. Otherwise:
- * the server named by {@code SPRING_DATASOURCE_URL}/{@code _USERNAME}/{@code _PASSWORD} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}), in a database of its own for this
- * test JVM, dropped when the JVM ends. No PostgreSQL at all fails the tests loudly.
+ * The real PostgreSQL of the integration tests, never the embedded H2, decided once per test JVM:
+ * <ol>
+ * <li>the server named by {@code SPRING_DATASOURCE_URL}/{@code _USERNAME}/{@code _PASSWORD} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}) when it answers, in a database of its
+ * own for this JVM, dropped when the JVM ends; unless {@code MOVIES_TEST_POSTGRES_IMAGE} names an image and a Docker
+ * engine is reachable, which asks for a container first;</li>
+ * <li>else, with a Docker engine, a Testcontainers PostgreSQL ({@code @ServiceConnection}) of
+ * {@code MOVIES_TEST_POSTGRES_IMAGE}, default {@code postgres:17};</li>
+ * <li>else the tests fail at once, saying which of the two to provide.</li>
+ * </ol>
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestDatabase {
 
-	private static final String IMAGE = System.getenv("MOVIES_TEST_POSTGRES_IMAGE");
+	private static final String IMAGE = Objects.requireNonNullElse(System.getenv("MOVIES_TEST_POSTGRES_IMAGE"),
+			"postgres:17");
 
 	/** Decided once per JVM. */
-	private static final boolean CONTAINER = IMAGE != null && DockerClientFactory.instance().isDockerAvailable();
+	private static final boolean CONTAINER = useContainer();
+
+	private static boolean useContainer() {
+		boolean imageAsked = System.getenv("MOVIES_TEST_POSTGRES_IMAGE") != null;
+		if (imageAsked && DockerClientFactory.instance().isDockerAvailable()) {
+			return true;
+		}
+		String serverUrl = ServerDatabase.serverUrl();
+		if (ServerDatabase.answers(serverUrl)) {
+			return false;
+		}
+		if (DockerClientFactory.instance().isDockerAvailable()) {
+			return true;
+		}
+		throw new IllegalStateException("The PostgreSQL integration tests need PostgreSQL, and there is none: nothing "
+				+ "answers at " + serverUrl + " (SPRING_DATASOURCE_URL) and no Docker engine is reachable. Provide one "
+				+ "of the two: a PostgreSQL server there (user postgres, or SPRING_DATASOURCE_USERNAME/_PASSWORD), or a "
+				+ "Docker engine, on which Testcontainers runs " + IMAGE + " (MOVIES_TEST_POSTGRES_IMAGE names another "
+				+ "image).");
+	}
 
 	@Bean
 	@ServiceConnection
-	@Conditional(DockerAvailable.class)
+	@Conditional(InContainer.class)
 	PostgreSQLContainer postgresContainer() {
 		return new PostgreSQLContainer(DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("postgres"));
 	}
 
 	@Bean
-	@Conditional(NoDocker.class)
+	@Conditional(OnServer.class)
 	DynamicPropertyRegistrar serverDatabase() {
 		return (registry) -> {
 			registry.add("spring.datasource.url", () -> ServerDatabase.INSTANCE.url);
@@ -56,7 +81,7 @@ public class PostgresTestDatabase {
 		};
 	}
 
-	static final class DockerAvailable implements Condition {
+	static final class InContainer implements Condition {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -65,7 +90,7 @@ public class PostgresTestDatabase {
 
 	}
 
-	static final class NoDocker implements Condition {
+	static final class OnServer implements Condition {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -88,10 +113,9 @@ public class PostgresTestDatabase {
 		final String password;
 
 		private ServerDatabase() {
-			String serverUrl = Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_URL"),
-					"jdbc:postgresql://127.0.0.1:5432/postgres");
-			this.username = Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_USERNAME"), "postgres");
-			this.password = Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_PASSWORD"), "");
+			String serverUrl = serverUrl();
+			this.username = username();
+			this.password = password();
 			Matcher matcher = DATABASE_IN_URL.matcher(serverUrl);
 			if (!matcher.matches()) {
 				throw new IllegalStateException("SPRING_DATASOURCE_URL is not a PostgreSQL URL: " + serverUrl);
@@ -105,14 +129,42 @@ public class PostgresTestDatabase {
 			this.url = matcher.group(1) + database + matcher.group(3);
 		}
 
+		static String serverUrl() {
+			return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_URL"),
+					"jdbc:postgresql://127.0.0.1:5432/postgres");
+		}
+
+		private static String username() {
+			return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_USERNAME"), "postgres");
+		}
+
+		private static String password() {
+			return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_PASSWORD"), "");
+		}
+
+		/** Whether a server answers there within two seconds. */
+		static boolean answers(String serverUrl) {
+			Properties properties = new Properties();
+			properties.setProperty("user", username());
+			properties.setProperty("password", password());
+			properties.setProperty("connectTimeout", "2");
+			properties.setProperty("loginTimeout", "2");
+			try (Connection connection = DriverManager.getConnection(serverUrl, properties)) {
+				return true;
+			}
+			catch (SQLException ex) {
+				return false;
+			}
+		}
+
 		private void execute(String serverUrl, String sql) {
 			try (Connection connection = DriverManager.getConnection(serverUrl, this.username, this.password);
 					Statement statement = connection.createStatement()) {
 				statement.execute(sql);
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("The PostgreSQL integration tests need PostgreSQL: no Docker engine "
-						+ "is reachable and " + serverUrl + " (SPRING_DATASOURCE_URL) failed '" + sql + "'", ex);
+				throw new IllegalStateException("The PostgreSQL integration tests' server " + serverUrl
+						+ " (SPRING_DATASOURCE_URL) failed '" + sql + "'", ex);
 			}
 		}
 

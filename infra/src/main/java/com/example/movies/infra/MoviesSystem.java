@@ -42,7 +42,7 @@ public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, F
         ApiStack api = new ApiStack(app, "Api", stackProps(parameters, "api",
                 "Movies API on ECS Fargate behind an API Gateway HTTP API"),
                 new ApiStack.Props(prefix, network.vpc(), network.privateSubnets(), data.database(),
-                        data.databaseSecret(), data.jwtSigningKey(), data.adminPassword(), parameters.imageTag(),
+                        data.databaseSecret(), data.jwtSigningKey(), data.passwordResetKey(), data.adminPassword(), parameters.imageTag(),
                         parameters.apiTask(), parameters.apiDesiredCount(), parameters.apiMaxCount(), frontendUrl,
                         operations));
         FrontendStack frontend = new FrontendStack(app, "Frontend", stackProps(parameters, "frontend",

@@ -123,7 +123,7 @@ class SecurityTest {
     @Test
     void secretsAreGeneratedInSecretsManagerNeverWrittenInTheTemplate() {
         Map<String, Map<String, Object>> secrets = properties(system.data, "AWS::SecretsManager::Secret");
-        assertThat(secrets).hasSize(3).allSatisfy((id, secret) -> {
+        assertThat(secrets).hasSize(4).allSatisfy((id, secret) -> {
             assertThat(secret).containsKey("GenerateSecretString");
             assertThat(secret).doesNotContainKey("SecretString");
         });
@@ -133,7 +133,7 @@ class SecurityTest {
     void apiTaskGetsSecretsOnlyAsEcsSecretsAndPlainSettingsAsEnvironment() {
         Map<String, Object> container = apiContainer();
         assertThat(names(container, "Secrets")).containsExactlyInAnyOrder("DB_HOST", "DB_PORT", "DB_NAME",
-                "DB_USERNAME", "DB_PASSWORD", "MOVIES_JWT_SECRET", "MOVIES_ADMIN_PASSWORD");
+                "DB_USERNAME", "DB_PASSWORD", "MOVIES_JWT_SECRET", "MOVIES_PASSWORD_RESET_SECRET", "MOVIES_ADMIN_PASSWORD");
         assertThat(names(container, "Environment")).containsExactlyInAnyOrder("SPRING_PROFILES_ACTIVE",
                 "MOVIES_ADMIN_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS", "MOVIES_SHUTDOWN_DRAIN_DELAY",
                 "LOGGING_STRUCTURED_FORMAT_CONSOLE");
@@ -145,6 +145,7 @@ class SecurityTest {
                 "ValueFrom", Map.of("Fn::Join", List.of("", List.of(Resources.importOf("DatabaseSecretAttachment"), ":" + field + "::"))))));
         secrets.add(Map.of("Name", "MOVIES_ADMIN_PASSWORD", "ValueFrom", Resources.importOf("AdminPassword")));
         secrets.add(Map.of("Name", "MOVIES_JWT_SECRET", "ValueFrom", Resources.importOf("JwtSigningKey")));
+        secrets.add(Map.of("Name", "MOVIES_PASSWORD_RESET_SECRET", "ValueFrom", Resources.importOf("PasswordResetKey")));
         system.api.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of(
                         "Name", "api",
@@ -167,7 +168,7 @@ class SecurityTest {
     void apiContainerIsHealthCheckedOnLivenessWithTheBundledProbe() {
         assertThat(apiContainer().get("HealthCheck")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("Command", List.of("CMD", "java", "-cp", "/app/classpath/*",
-                        "com.example.movies.system.HealthCheck", "http://localhost:8080/actuator/health/liveness"));
+                        "com.example.movies.server.HealthCheck", "http://localhost:8080/actuator/health/liveness"));
     }
 
     @Test

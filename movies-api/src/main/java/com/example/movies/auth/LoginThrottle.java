@@ -15,7 +15,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.example.movies.system.Timestamps;
+import com.example.movies.time.Timestamps;
+import com.example.movies.web.error.ApiException;
 
 /**
  * Brute-force protection of the sign-in endpoints: failed attempts are counted per username and per client
@@ -36,23 +37,6 @@ class LoginThrottle {
 		this.properties = properties;
 	}
 
-	/** Refused: the attempt may be retried after {@code retryAfter}. */
-	static final class Throttled extends RuntimeException {
-
-		private final Duration retryAfter;
-
-		Throttled(Duration retryAfter) {
-			super(null, null, false, false);
-			this.retryAfter = retryAfter;
-		}
-
-		/** Whole seconds, at least one. */
-		long retryAfterSeconds() {
-			return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
-		}
-
-	}
-
 	/** An attempt that holds a reservation on its counters until it {@link #succeeded()}. */
 	final class Attempt {
 
@@ -71,7 +55,7 @@ class LoginThrottle {
 
 	/**
 	 * Reserves one failure for this username (or e-mail address) and client address.
-	 * @throws Throttled when either has used up its failures in the current window
+	 * @throws ApiException 429 when either has used up its failures in the current window
 	 */
 	Attempt begin(String username, String clientAddress) {
 		Instant now = Instant.now();
@@ -89,7 +73,7 @@ class LoginThrottle {
 		}
 		if (reserved.size() < 2) {
 			reserved.forEach(this::release);
-			throw new Throttled(wait);
+			throw ApiException.throttled(wait);
 		}
 		return new Attempt(reserved);
 	}

@@ -6,7 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.example.movies.system.Timestamps;
+import com.example.movies.time.Timestamps;
 
 /** Refresh tokens revoked by logout, by {@code jti}, in the database so that every replica knows them. */
 @Repository

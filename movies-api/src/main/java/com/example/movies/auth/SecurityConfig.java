@@ -1,7 +1,5 @@
 package com.example.movies.auth;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -20,9 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import com.example.movies.system.SecurityHeaders;
-import com.example.movies.user.User;
-import com.example.movies.user.UserRepository;
+import com.example.movies.web.SecurityHeaders;
+import com.example.movies.web.error.SecurityErrors;
 
 /**
  * Stateless bearer-token security: reads are public, writes need an access token, the user list needs
@@ -36,8 +33,8 @@ class SecurityConfig {
 	private static final String MOVIE = "/api/v1/movie/*";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper, UserRepository users) {
-		SecurityErrors errors = new SecurityErrors(jsonMapper);
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthService auth) {
+		SecurityErrors errors = new SecurityErrors();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, MOVIES, MOVIE)
 			.permitAll()
 			.requestMatchers(HttpMethod.OPTIONS, MOVIES, MOVIE)
@@ -51,7 +48,7 @@ class SecurityConfig {
 			.anyRequest()
 			.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(activeUser(users)))
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(activeUser(auth)))
 				.authenticationEntryPoint(errors)
 				.accessDeniedHandler(errors))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
@@ -69,9 +66,8 @@ class SecurityConfig {
 	}
 
 	/** The token's user, who must still exist and be active: a deactivated or deleted user's token is refused. */
-	private static Converter<Jwt, AbstractAuthenticationToken> activeUser(UserRepository users) {
-		return (jwt) -> users.findById(TokenService.userId(jwt))
-			.filter(User::active)
+	private static Converter<Jwt, AbstractAuthenticationToken> activeUser(AuthService auth) {
+		return (jwt) -> auth.activeUser(TokenService.userId(jwt))
 			.map(UserAuthentication::new)
 			.orElseThrow(() -> new InvalidBearerTokenException("User not found or inactive"));
 	}

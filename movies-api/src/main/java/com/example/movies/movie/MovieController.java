@@ -27,12 +27,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.movies.system.FieldErrors;
-import com.example.movies.system.OpenApiConfig;
-import com.example.movies.system.RequestData;
+import com.example.movies.web.error.FieldErrors;
+import com.example.movies.docs.OpenApiConfig;
+import com.example.movies.web.request.RequestData;
 
 @RestController
-@RequestMapping("/api/v1/movie")
+@RequestMapping(path = "/api/v1/movie", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "movies")
 class MovieController {
 

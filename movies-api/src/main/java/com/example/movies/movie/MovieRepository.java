@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
-import com.example.movies.system.Timestamps;
+import com.example.movies.time.Timestamps;
 
 /** Movies in the database, through plain SQL that runs on both H2 and PostgreSQL. */
 @Repository

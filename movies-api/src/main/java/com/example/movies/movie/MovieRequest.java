@@ -2,9 +2,9 @@ package com.example.movies.movie;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.example.movies.system.FieldErrors;
-import com.example.movies.system.RequestData;
-import com.example.movies.system.RequestData.CharRules;
+import com.example.movies.web.error.FieldErrors;
+import com.example.movies.web.request.RequestData;
+import com.example.movies.web.request.RequestData.CharRules;
 
 /**
  * The writable fields of a movie, read from a request body with DRF's rules. Read-only fields (id,

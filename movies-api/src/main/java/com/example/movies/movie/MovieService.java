@@ -16,8 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.example.movies.system.ApiException;
-import com.example.movies.system.Timestamps;
+import com.example.movies.web.error.ApiException;
+import com.example.movies.time.Timestamps;
 
 /**
  * Movies, and the unfiltered list's JSON (and each of its movies' JSON) cached against the database's change

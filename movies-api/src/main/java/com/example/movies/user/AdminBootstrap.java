@@ -10,7 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import com.example.movies.system.Timestamps;
+import com.example.movies.time.Timestamps;
 
 /** Creates the configured admin on first start; later starts (and other replicas) leave it as it is. */
 @Component

@@ -14,9 +14,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
-
-import com.example.movies.auth.JwtProperties;
-
 /**
  * Password-reset links as Django makes them: {@code uid} is the user's id in base64, {@code token} a
  * timestamped HMAC over the user's id, password hash, last login and e-mail. Nothing is stored: the token
@@ -32,9 +29,8 @@ public class PasswordResetTokens {
 
 	private final SecretKeySpec key;
 
-	PasswordResetTokens(JwtProperties jwt) {
-		this.key = new SecretKeySpec(("password-reset:" + jwt.secret()).getBytes(StandardCharsets.UTF_8),
-				"HmacSHA256");
+	PasswordResetTokens(PasswordResetProperties properties) {
+		this.key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
 	public static String uid(User user) {

@@ -5,23 +5,25 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.movies.system.Detail;
-import com.example.movies.system.OpenApiConfig;
-import com.example.movies.system.RequestData;
+import com.example.movies.docs.OpenApiConfig;
+import com.example.movies.web.Detail;
+import com.example.movies.web.request.RequestData;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "users")
 class UserController {
 
@@ -49,53 +51,45 @@ class UserController {
 	@Operation(summary = "Update the signed-in user (username required)",
 			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
 			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = UserDetails.class))))
+					content = @Content(schema = @Schema(implementation = ProfileChange.class))))
 	UserDetails replace(@AuthenticationPrincipal User user, RequestData body) {
-		return UserDetails.of(this.users.updateProfile(user, body, false));
+		return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, false)));
 	}
 
 	@PatchMapping(USER)
 	@Operation(summary = "Update some of the signed-in user's fields",
 			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
 			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = UserDetails.class))))
+					content = @Content(schema = @Schema(implementation = ProfileChange.class))))
 	UserDetails change(@AuthenticationPrincipal User user, RequestData body) {
-		return UserDetails.of(this.users.updateProfile(user, body, true));
+		return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, true)));
 	}
 
 	@PostMapping("/api/v1/users/auth/password/change")
 	@Operation(summary = "Change the signed-in user's password",
 			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-			requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(type = "object",
-					requiredProperties = { "new_password1", "new_password2" }), schemaProperties = {
-							@SchemaProperty(name = "new_password1", schema = @Schema(type = "string", maxLength = 128)),
-							@SchemaProperty(name = "new_password2", schema = @Schema(type = "string", maxLength = 128)) })))
+			requestBody = @RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = PasswordChange.class))))
 	Detail changePassword(@AuthenticationPrincipal User user, RequestData body) {
-		this.users.changePassword(user, body);
+		this.users.changePassword(user, PasswordChange.read(body));
 		return new Detail("New password has been saved.");
 	}
 
 	@PostMapping("/api/v1/users/auth/password/reset")
 	@Operation(summary = "Mail a password reset link (same answer whether or not the address is known)",
 			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(type = "object", requiredProperties = "email"),
-							schemaProperties = @SchemaProperty(name = "email",
-									schema = @Schema(type = "string", format = "email")))))
+					content = @Content(schema = @Schema(implementation = PasswordResetRequest.class))))
 	Detail resetPassword(RequestData body) {
-		this.users.requestPasswordReset(body);
+		this.users.requestPasswordReset(PasswordResetRequest.read(body));
 		return new Detail("Password reset e-mail has been sent.");
 	}
 
 	@PostMapping("/api/v1/users/auth/password/reset/confirm")
 	@Operation(summary = "Set a new password with the uid and token of a reset mail",
-			requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(type = "object",
-					requiredProperties = { "uid", "token", "new_password1", "new_password2" }), schemaProperties = {
-							@SchemaProperty(name = "uid", schema = @Schema(type = "string")),
-							@SchemaProperty(name = "token", schema = @Schema(type = "string")),
-							@SchemaProperty(name = "new_password1", schema = @Schema(type = "string", maxLength = 128)),
-							@SchemaProperty(name = "new_password2", schema = @Schema(type = "string", maxLength = 128)) })))
+			requestBody = @RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = PasswordResetConfirmation.class))))
 	Detail confirmPasswordReset(RequestData body) {
-		this.users.confirmPasswordReset(body);
+		this.users.confirmPasswordReset(PasswordResetConfirmation.read(body));
 		return new Detail("Password has been reset with the new password.");
 	}
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.example.movies.system.Timestamps;
+import com.example.movies.time.Timestamps;
 
 /** Users in the database, through plain SQL that runs on both H2 and PostgreSQL. */
 @Repository

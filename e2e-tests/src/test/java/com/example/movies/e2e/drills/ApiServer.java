@@ -60,6 +60,7 @@ final class ApiServer implements AutoCloseable {
                 "MOVIES_JWT_SECRET", "drill-signing-key-" + "x".repeat(40),
                 "MOVIES_ADMIN_USERNAME", ADMIN_USERNAME,
                 "MOVIES_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        environment.put("MOVIES_PASSWORD_RESET_SECRET", "drill-reset-key-" + "x".repeat(40));
         environment.putAll(extraEnvironment);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The heap of the deployed task (75% of 512 MiB).

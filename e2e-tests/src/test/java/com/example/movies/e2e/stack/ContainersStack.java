@@ -85,8 +85,9 @@ public final class ContainersStack implements Stack {
         int frontendPort = LocalProcess.freePort();
         frontendUrl = URI.create("http://" + DockerClientFactory.instance().dockerHostIpAddress() + ":" + frontendPort);
         String jwtSecret = randomToken(64);
+        String resetSecret = randomToken(64);
         List<GenericContainer<?>> replicas = IntStream.rangeClosed(1, API_REPLICAS)
-                .<GenericContainer<?>>mapToObj(replica -> apiReplica(replica, database, jwtSecret))
+                .<GenericContainer<?>>mapToObj(replica -> apiReplica(replica, database, jwtSecret, resetSecret))
                 .toList();
         // Together, like a service's tasks: startup races (migrations, the admin's creation) must be handled.
         Startables.deepStart(replicas).join();
@@ -113,7 +114,8 @@ public final class ContainersStack implements Stack {
         start(frontend);
     }
 
-    private GenericContainer<?> apiReplica(int replica, PostgreSQLContainer database, String jwtSecret) {
+    private GenericContainer<?> apiReplica(int replica, PostgreSQLContainer database, String jwtSecret,
+            String resetSecret) {
         return new GenericContainer<>(DockerImageName.parse(apiImage))
                 .withNetwork(network).withNetworkAliases("api-" + replica)
                 .withEnv(Map.ofEntries(
@@ -124,6 +126,7 @@ public final class ContainersStack implements Stack {
                         Map.entry("DB_USERNAME", database.getUsername()),
                         Map.entry("DB_PASSWORD", database.getPassword()),
                         Map.entry("MOVIES_JWT_SECRET", jwtSecret),
+                        Map.entry("MOVIES_PASSWORD_RESET_SECRET", resetSecret),
                         Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
                         Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
                         Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())))

@@ -52,6 +52,7 @@ public final class ProcessesStack implements Stack {
                 Map.entry("DB_USERNAME", database.user),
                 Map.entry("DB_PASSWORD", database.password),
                 Map.entry("MOVIES_JWT_SECRET", randomToken(64)),
+                Map.entry("MOVIES_PASSWORD_RESET_SECRET", randomToken(64)),
                 Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
                 Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
                 Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())), workDir.resolve("movies-api.log"));

@@ -16,8 +16,6 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpServiceDiscoveryIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
-import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
-import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
@@ -107,6 +105,7 @@ public final class ApiStack extends Stack {
             IDatabaseInstance database,
             ISecret databaseSecret,
             ISecret jwtSigningKey,
+            ISecret passwordResetKey,
             ISecret adminPassword,
             String imageTag,
             TaskSize taskSize,
@@ -148,14 +147,8 @@ public final class ApiStack extends Stack {
                 .apiName(props.namePrefix())
                 .description("Movies API: one route per operation of the API's OpenAPI document")
                 .createDefaultStage(false) // added below with access logs and throttling
-                .corsPreflight(CorsPreflightOptions.builder()
-                        .allowOrigins(List.of(props.frontendUrl()))
-                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
-                                CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS))
-                        .allowHeaders(List.of("accept", "authorization", "content-type"))
-                        .exposeHeaders(List.of("www-authenticate"))
-                        .maxAge(Duration.hours(1))
-                        .build())
+                // No CORS configuration: the API owns CORS (MOVIES_CORS_ALLOWED_ORIGINS below), one policy on every
+                // stack; a gateway policy would replace the API's headers and hide what it does not list.
                 .build();
         addDefaultStage();
 
@@ -177,6 +170,13 @@ public final class ApiStack extends Stack {
                     .integration(integration)
                     .build());
         }
+        // A browser's CORS preflight of each API path goes to the API, which answers it.
+        routed.stream().filter(operation -> operation.path().startsWith("/api/")).map(ApiOperation::path).distinct()
+                .forEach(path -> httpApi.addRoutes(AddRoutesOptions.builder()
+                        .path(path)
+                        .methods(List.of(HttpMethod.OPTIONS))
+                        .integration(integration)
+                        .build()));
         NagSuppressions.addResourceSuppressions(httpApi, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-APIG4")
                 .reason("The API authorizes every request itself: it issues and verifies its JWT bearer tokens, and its public operations (movie list, login, token) are public by contract.")
@@ -214,13 +214,14 @@ public final class ApiStack extends Stack {
                         "DB_USERNAME", Secret.fromSecretsManager(props.databaseSecret(), "username"),
                         "DB_PASSWORD", Secret.fromSecretsManager(props.databaseSecret(), "password"),
                         "MOVIES_JWT_SECRET", Secret.fromSecretsManager(props.jwtSigningKey()),
+                        "MOVIES_PASSWORD_RESET_SECRET", Secret.fromSecretsManager(props.passwordResetKey()),
                         "MOVIES_ADMIN_PASSWORD", Secret.fromSecretsManager(props.adminPassword()))))
                 // The JRE image has no curl: the API ships a tiny Java probe. It probes liveness, not readiness: ECS
                 // replaces unhealthy tasks, and a task whose database is away must stay (answering 503, readiness
                 // DOWN) and recover by itself when the database is back, not be restarted in a loop.
                 .healthCheck(HealthCheck.builder()
                         .command(List.of("CMD", "java", "-cp", "/app/classpath/*",
-                                "com.example.movies.system.HealthCheck",
+                                "com.example.movies.server.HealthCheck",
                                 "http://localhost:" + CONTAINER_PORT + "/actuator/health/liveness"))
                         .interval(Duration.seconds(30))
                         .timeout(Duration.seconds(10))

@@ -28,7 +28,7 @@ import software.constructs.Construct;
 
 /**
  * State that outlives the API's tasks: PostgreSQL (RDS, see infra/README.md for why not Aurora) with its
- * generated credentials, and the API's generated secrets (JWT signing key, initial admin password).
+ * generated credentials, and the API's generated secrets (JWT signing key, password-reset key, initial admin password).
  * Who may reach the database is decided by the API stack, which opens the database's security group to its tasks.
  */
 public final class DataStack extends Stack {
@@ -42,6 +42,7 @@ public final class DataStack extends Stack {
 
     private final DatabaseInstance database;
     private final Secret jwtSigningKey;
+    private final Secret passwordResetKey;
     private final Secret adminPassword;
 
     public DataStack(Construct scope, String id, StackProps stackProps, Props props) {
@@ -85,6 +86,8 @@ public final class DataStack extends Stack {
 
         jwtSigningKey = generatedSecret("JwtSigningKey", "HS256 signing key of the movies API's JWTs", 64,
                 "Rotating the signing key invalidates every issued token; it is rotated by hand (new secret value, then a service redeploy).");
+        passwordResetKey = generatedSecret("PasswordResetKey", "HMAC key of the movies API's password-reset links", 64,
+                "Rotating the key voids the reset links in flight and nothing else; it is rotated by hand (new secret value, then a service redeploy).");
         adminPassword = generatedSecret("AdminPassword", "Initial password of the movies API's admin user", 24,
                 "The API uses it only to create the admin user on first start; the admin changes the password in the app afterwards.");
         CfnOutput.Builder.create(this, "AdminPasswordSecretArn").value(adminPassword.getSecretArn())
@@ -116,6 +119,10 @@ public final class DataStack extends Stack {
 
     public ISecret jwtSigningKey() {
         return jwtSigningKey;
+    }
+
+    public ISecret passwordResetKey() {
+        return passwordResetKey;
     }
 
     public ISecret adminPassword() {

@@ -1,0 +1,4 @@
+/**
+ * The API's one timestamp format and precision, for the database and for JSON.
+ */
+package com.example.movies.time;
