@@ -7,20 +7,26 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** What the API tests of {@link PostgresIntegrationTest} inject: a client of the running app and test accounts. */
+/**
+ * What the API tests of {@link PostgresIntegrationTest} inject: a client of the running
+ * app and test accounts.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 class ApiTestFixtures {
 
-	/** Lazy: the server's port is known once the context has started, before any test instance asks for it. */
-	@Bean
-	@Lazy
-	Api api(@Value("${local.server.port}") int port) {
-		return new Api(port);
-	}
+    /**
+     * Lazy: the server's port is known once the context has started, before any test
+     * instance asks for it.
+     */
+    @Bean
+    @Lazy
+    Api api(@Value("${local.server.port}") int port) {
+        return new Api(port);
+    }
 
-	@Bean
-	TestUsers testUsers(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
-		return new TestUsers(jdbc, passwordEncoder);
-	}
+    @Bean
+    TestUsers testUsers(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        return new TestUsers(jdbc, passwordEncoder);
+    }
 
 }

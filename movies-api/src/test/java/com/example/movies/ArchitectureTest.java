@@ -23,76 +23,76 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package layout's rules (package-info.java says what each package is for). A change that breaks one fails
- * the build with the offending dependency named.
+ * The package layout's rules (package-info.java says what each package is for). A change
+ * that breaks one fails the build with the offending dependency named.
  */
 @AnalyzeClasses(packagesOf = MoviesApplication.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-	private static final String[] FEATURES = { "..auth..", "..movie..", "..user.." };
+    private static final String[] FEATURES = { "..auth..", "..movie..", "..user.." };
 
-	private static final String[] SHARED = { "..web..", "..server..", "..ui..", "..docs..", "..database..",
-			"..time.." };
+    private static final String[] SHARED = { "..web..", "..server..", "..ui..", "..docs..", "..database..",
+            "..time.." };
 
-	@ArchTest
-	static final ArchRule noCyclesBetweenPackages = slices().matching("com.example.movies.(**)")
-		.should()
-		.beFreeOfCycles();
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("com.example.movies.(**)")
+        .should()
+        .beFreeOfCycles();
 
-	@ArchTest
-	static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
-		.resideInAnyPackage(SHARED)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage(FEATURES);
+    @ArchTest
+    static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
+        .resideInAnyPackage(SHARED)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FEATURES);
 
-	/** A feature's data access is its own: another feature goes through its service. */
-	@ArchTest
-	static final ArchRule repositoriesAreUsedOnlyInTheirFeature = classes().that()
-		.haveSimpleNameEndingWith("Repository")
-		.should(beUsedOnlyInTheirOwnPackage());
+    /** A feature's data access is its own: another feature goes through its service. */
+    @ArchTest
+    static final ArchRule repositoriesAreUsedOnlyInTheirFeature = classes().that()
+        .haveSimpleNameEndingWith("Repository")
+        .should(beUsedOnlyInTheirOwnPackage());
 
-	@ArchTest
-	static final ArchRule servicesKnowNoWebRequests = noClasses().that()
-		.areAnnotatedWith(Service.class)
-		.or()
-		.haveSimpleNameEndingWith("Repository")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("..web.request..", "jakarta.servlet..", "org.springframework.web..");
+    @ArchTest
+    static final ArchRule servicesKnowNoWebRequests = noClasses().that()
+        .areAnnotatedWith(Service.class)
+        .or()
+        .haveSimpleNameEndingWith("Repository")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..web.request..", "jakarta.servlet..", "org.springframework.web..");
 
-	@ArchTest
-	static final ArchRule errorBodiesAreWrittenOnlyInWebError = noClasses().that()
-		.resideOutsideOfPackage("..web.error..")
-		.should()
-		.callMethodWhere(writesAResponseBody())
-		.orShould()
-		.beAnnotatedWith(RestControllerAdvice.class);
+    @ArchTest
+    static final ArchRule errorBodiesAreWrittenOnlyInWebError = noClasses().that()
+        .resideOutsideOfPackage("..web.error..")
+        .should()
+        .callMethodWhere(writesAResponseBody())
+        .orShould()
+        .beAnnotatedWith(RestControllerAdvice.class);
 
-	@ArchTest
-	static final ArchRule exceptionsAreHandledOnlyInWebError = noMethods().that()
-		.areDeclaredInClassesThat()
-		.resideOutsideOfPackage("..web.error..")
-		.should()
-		.beAnnotatedWith(ExceptionHandler.class);
+    @ArchTest
+    static final ArchRule exceptionsAreHandledOnlyInWebError = noMethods().that()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackage("..web.error..")
+        .should()
+        .beAnnotatedWith(ExceptionHandler.class);
 
-	private static DescribedPredicate<JavaCall<?>> writesAResponseBody() {
-		return DescribedPredicate.describe("a response's getOutputStream() or getWriter()",
-				(call) -> call.getTargetOwner().isAssignableTo(ServletResponse.class)
-						&& (call.getName().equals("getOutputStream") || call.getName().equals("getWriter")));
-	}
+    private static DescribedPredicate<JavaCall<?>> writesAResponseBody() {
+        return DescribedPredicate.describe("a response's getOutputStream() or getWriter()",
+                (call) -> call.getTargetOwner().isAssignableTo(ServletResponse.class)
+                        && (call.getName().equals("getOutputStream") || call.getName().equals("getWriter")));
+    }
 
-	private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
-		return new ArchCondition<>("be used only in their own package") {
-			@Override
-			public void check(JavaClass type, ConditionEvents events) {
-				for (Dependency dependency : type.getDirectDependenciesToSelf()) {
-					if (!dependency.getOriginClass().getPackageName().equals(type.getPackageName())) {
-						events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-					}
-				}
-			}
-		};
-	}
+    private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
+        return new ArchCondition<>("be used only in their own package") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                for (Dependency dependency : type.getDirectDependenciesToSelf()) {
+                    if (!dependency.getOriginClass().getPackageName().equals(type.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 
 }

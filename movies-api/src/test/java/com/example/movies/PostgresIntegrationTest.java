@@ -11,9 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole app on a random port over real HTTP, on real PostgreSQL ({@link PostgresTestDatabase}), in the
- * local profile (admin/admin and the demo movies), with {@link Api} and {@link TestUsers} to inject
- * ({@link ApiTestFixtures}). Every class with this annotation shares one context.
+ * The whole app on a random port over real HTTP, on real PostgreSQL
+ * ({@link PostgresTestDatabase}), in the local profile (admin/admin and the demo movies),
+ * with {@link Api} and {@link TestUsers} to inject ({@link ApiTestFixtures}). Every class
+ * with this annotation shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

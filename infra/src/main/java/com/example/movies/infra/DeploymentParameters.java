@@ -6,32 +6,24 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Everything a deployment may choose, read from CDK context ({@code cdk deploy -c key=value}).
- * Defaults live here only; {@code infra/README.md} documents each key.
+ * Everything a deployment may choose, read from CDK context
+ * ({@code cdk deploy -c key=value}). Defaults live here only; {@code infra/README.md}
+ * documents each key.
  */
-public record DeploymentParameters(
-        String environmentName,
-        String region,
-        String imageTag,
-        TaskSize apiTask,
-        int apiDesiredCount,
-        int apiMaxCount,
-        TaskSize frontendTask,
-        int frontendDesiredCount,
-        int natGateways,
-        boolean vpcEndpoints,
-        Optional<CustomDomain> domain,
-        Path openApiDocument) {
+public record DeploymentParameters(String environmentName, String region, String imageTag, TaskSize apiTask,
+        int apiDesiredCount, int apiMaxCount, TaskSize frontendTask, int frontendDesiredCount, int natGateways,
+        boolean vpcEndpoints, Optional<CustomDomain> domain, Path openApiDocument) {
 
-    /** Fargate task size; the benchmarks show 0.25 vCPU / 512 MiB is enough for both services. */
+    /**
+     * Fargate task size; the benchmarks show 0.25 vCPU / 512 MiB is enough for both
+     * services.
+     */
     public record TaskSize(int cpu, int memoryMiB) {
-        // Fargate's valid memory range (MiB) per CPU size, for the sizes this app can use.
-        private static final Map<Integer, int[]> MEMORY_RANGE = Map.of(
-                256, new int[] {512, 2048},
-                512, new int[] {1024, 4096},
-                1024, new int[] {2048, 8192},
-                2048, new int[] {4096, 16384},
-                4096, new int[] {8192, 30720});
+        // Fargate's valid memory range (MiB) per CPU size, for the sizes this app can
+        // use.
+        private static final Map<Integer, int[]> MEMORY_RANGE = Map.of(256, new int[] { 512, 2048 }, 512,
+                new int[] { 1024, 4096 }, 1024, new int[] { 2048, 8192 }, 2048, new int[] { 4096, 16384 }, 4096,
+                new int[] { 8192, 30720 });
 
         public static final TaskSize SMALLEST = new TaskSize(256, 512);
 
@@ -43,7 +35,10 @@ public record DeploymentParameters(
         }
     }
 
-    /** A domain the user owns (pointed at the ALB) and an ACM certificate for it, in the stack's region. */
+    /**
+     * A domain the user owns (pointed at the ALB) and an ACM certificate for it, in the
+     * stack's region.
+     */
     public record CustomDomain(String name, String certificateArn) {
         public CustomDomain {
             if (name.isBlank() || certificateArn.isBlank()) {
@@ -54,13 +49,17 @@ public record DeploymentParameters(
 
     public DeploymentParameters {
         if (!environmentName.matches("[a-z][a-z0-9-]{0,19}")) {
-            // It becomes part of resource names (the ALB's name caps it at 32 characters) and of the
-            // ALB's DNS name, which must be lowercase to equal the browser's Origin header.
+            // It becomes part of resource names (the ALB's name caps it at 32 characters)
+            // and of the
+            // ALB's DNS name, which must be lowercase to equal the browser's Origin
+            // header.
             throw new IllegalArgumentException("environment must match [a-z][a-z0-9-]{0,19}: " + environmentName);
         }
-        // 0 tasks is allowed: a first deploy creates the ECR repositories before any image is in them.
+        // 0 tasks is allowed: a first deploy creates the ECR repositories before any
+        // image is in them.
         if (apiDesiredCount < 0 || frontendDesiredCount < 0 || apiMaxCount < Math.max(1, apiDesiredCount)) {
-            throw new IllegalArgumentException("desired counts must be at least 0 and apiMaxCount at least 1 and at least apiDesiredCount");
+            throw new IllegalArgumentException(
+                    "desired counts must be at least 0 and apiMaxCount at least 1 and at least apiDesiredCount");
         }
         if (natGateways < 0 || natGateways > 2) {
             throw new IllegalArgumentException("natGateways must be 0, 1 or 2 (one per availability zone)");
@@ -72,16 +71,20 @@ public record DeploymentParameters(
     }
 
     /**
-     * Reads the parameters. {@code context} looks a key up in CDK context (values from {@code -c} are strings,
-     * values from JSON may be numbers or booleans); {@code defaultRegion} is the CLI's {@code CDK_DEFAULT_REGION}.
+     * Reads the parameters. {@code context} looks a key up in CDK context (values from
+     * {@code -c} are strings, values from JSON may be numbers or booleans);
+     * {@code defaultRegion} is the CLI's {@code CDK_DEFAULT_REGION}.
      */
     static DeploymentParameters from(Function<String, Object> context, Optional<String> defaultRegion) {
         Function<String, Optional<String>> text = key -> Optional.ofNullable(context.apply(key))
-                .map(String::valueOf).map(String::trim).filter(value -> !value.isEmpty());
+            .map(String::valueOf)
+            .map(String::trim)
+            .filter(value -> !value.isEmpty());
         Function<String, Integer> number = key -> text.apply(key).map(value -> {
             try {
                 return Integer.valueOf(value);
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e) {
                 throw new IllegalArgumentException("context " + key + " must be a whole number: " + value, e);
             }
         }).orElse(null);
@@ -90,19 +93,17 @@ public record DeploymentParameters(
         if (domainName.isPresent() != certificateArn.isPresent()) {
             throw new IllegalArgumentException("domainName and certificateArn must both be set, or neither");
         }
-        return new DeploymentParameters(
-                text.apply("environment").orElse("dev"),
-                text.apply("region").or(() -> defaultRegion).orElseThrow(() -> new IllegalArgumentException(
-                        "no region: configure one for the AWS CLI profile (cdk passes it as CDK_DEFAULT_REGION) or pass -c region=...")),
+        return new DeploymentParameters(text.apply("environment").orElse("dev"), text.apply("region")
+            .or(() -> defaultRegion)
+            .orElseThrow(() -> new IllegalArgumentException(
+                    "no region: configure one for the AWS CLI profile (cdk passes it as CDK_DEFAULT_REGION) or pass -c region=...")),
                 text.apply("imageTag").orElse("latest"),
                 new TaskSize(orDefault(number.apply("apiCpu"), TaskSize.SMALLEST.cpu()),
                         orDefault(number.apply("apiMemoryMiB"), TaskSize.SMALLEST.memoryMiB())),
-                orDefault(number.apply("apiDesiredCount"), 1),
-                orDefault(number.apply("apiMaxCount"), 4),
+                orDefault(number.apply("apiDesiredCount"), 1), orDefault(number.apply("apiMaxCount"), 4),
                 new TaskSize(orDefault(number.apply("frontendCpu"), TaskSize.SMALLEST.cpu()),
                         orDefault(number.apply("frontendMemoryMiB"), TaskSize.SMALLEST.memoryMiB())),
-                orDefault(number.apply("frontendDesiredCount"), 1),
-                orDefault(number.apply("natGateways"), 1),
+                orDefault(number.apply("frontendDesiredCount"), 1), orDefault(number.apply("natGateways"), 1),
                 text.apply("vpcEndpoints").map(DeploymentParameters::bool).orElse(false),
                 domainName.map(name -> new CustomDomain(name, certificateArn.orElseThrow())),
                 Path.of(text.apply("openApiDocument").orElse("target/openapi.json")));
@@ -120,7 +121,10 @@ public record DeploymentParameters(
         };
     }
 
-    /** The URL users open: the custom domain over HTTPS, else the ALB over HTTP (resolved at deploy time). */
+    /**
+     * The URL users open: the custom domain over HTTPS, else the ALB over HTTP (resolved
+     * at deploy time).
+     */
     public String frontendUrl(String loadBalancerDnsName) {
         return domain.map(d -> "https://" + d.name()).orElse("http://" + loadBalancerDnsName);
     }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.cloudassembly.schema.ArtifactMetadataEntryType;
 import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
-/** cdk-nag's AWS Solutions rules over the whole app: every finding is fixed or acknowledged next to its resource. */
+/**
+ * cdk-nag's AWS Solutions rules over the whole app: every finding is fixed or
+ * acknowledged next to its resource.
+ */
 class CdkNagTest {
 
     @Test
@@ -23,9 +26,10 @@ class CdkNagTest {
 
     private static void assertNoFindings(SynthesizedSystem synthesized) {
         List<String> findings = synthesized.messages()
-                .filter(message -> message.getLevel() != SynthesisMessageLevel.INFO)
-                .map(message -> message.getLevel() + " " + message.getId() + ": " + message.getEntry().getData())
-                .toList();
+            .filter(message -> message.getLevel() != SynthesisMessageLevel.INFO)
+            .map(message -> message.getLevel() + " " + message.getId() + ": " + message.getEntry().getData())
+            .toList();
         assertThat(findings).isEmpty();
     }
+
 }

@@ -13,29 +13,31 @@ import org.junit.jupiter.api.Test;
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 
-/** Context parameters: defaults, parsing of -c strings and JSON values, and refusal of impossible combinations. */
+/**
+ * Context parameters: defaults, parsing of -c strings and JSON values, and refusal of
+ * impossible combinations.
+ */
 class DeploymentParametersTest {
 
     @Test
     void defaultsAreTheSmallestSetup() {
         DeploymentParameters parameters = DeploymentParameters.from(key -> null, Optional.of("eu-central-1"));
 
-        assertThat(parameters).isEqualTo(new DeploymentParameters("dev", "eu-central-1", "latest",
-                new TaskSize(256, 512), 1, 4, new TaskSize(256, 512), 1, 1, false, Optional.empty(),
-                Path.of("target/openapi.json")));
+        assertThat(parameters)
+            .isEqualTo(new DeploymentParameters("dev", "eu-central-1", "latest", new TaskSize(256, 512), 1, 4,
+                    new TaskSize(256, 512), 1, 1, false, Optional.empty(), Path.of("target/openapi.json")));
         assertThat(parameters.namePrefix()).isEqualTo("movies-dev");
         assertThat(parameters.frontendUrl("alb.example")).isEqualTo("http://alb.example");
     }
 
     @Test
     void readsEveryKeyFromStringsAndJsonValues() {
-        Map<String, Object> context = new HashMap<>(Map.of(
-                "environment", "prod", "region", "us-east-1", "imageTag", "abc123",
-                "apiCpu", 512, "apiMemoryMiB", "1024", "apiDesiredCount", "2", "apiMaxCount", 6,
+        Map<String, Object> context = new HashMap<>(Map.of("environment", "prod", "region", "us-east-1", "imageTag",
+                "abc123", "apiCpu", 512, "apiMemoryMiB", "1024", "apiDesiredCount", "2", "apiMaxCount", 6,
                 "frontendCpu", "256", "frontendMemoryMiB", 1024));
-        context.putAll(Map.of("frontendDesiredCount", 2, "natGateways", "2", "vpcEndpoints", true,
-                "domainName", "movies.example.com", "certificateArn", "arn:aws:acm:us-east-1:1:certificate/x",
-                "openApiDocument", "elsewhere/openapi.json"));
+        context.putAll(Map.of("frontendDesiredCount", 2, "natGateways", "2", "vpcEndpoints", true, "domainName",
+                "movies.example.com", "certificateArn", "arn:aws:acm:us-east-1:1:certificate/x", "openApiDocument",
+                "elsewhere/openapi.json"));
 
         DeploymentParameters parameters = DeploymentParameters.from(context::get, Optional.of("eu-west-1"));
 
@@ -57,12 +59,13 @@ class DeploymentParametersTest {
         assertRefused(Map.of("frontendDesiredCount", "-1"), "desired counts must be at least 0");
         assertRefused(Map.of("vpcEndpoints", "yes"), "vpcEndpoints must be true or false");
         assertThatThrownBy(() -> DeploymentParameters.from(key -> null, Optional.empty()))
-                .hasMessageContaining("no region");
+            .hasMessageContaining("no region");
     }
 
     private static void assertRefused(Map<String, Object> context, String reason) {
         assertThatThrownBy(() -> DeploymentParameters.from(context::get, Optional.of("eu-west-1")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(reason);
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(reason);
     }
+
 }

@@ -9,21 +9,29 @@ import java.util.Map;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** Small readers over a synthesized template, for assertions that compare resources with each other. */
+/**
+ * Small readers over a synthesized template, for assertions that compare resources with
+ * each other.
+ */
 final class Resources {
 
-    private Resources() {}
+    private Resources() {
+    }
 
     /** Properties of every resource of {@code type}, by logical id. */
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> properties(Template template, String type) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-        template.findResources(type).forEach((id, resource) ->
-                result.put(id, (Map<String, Object>) ((Map<String, Object>) resource).getOrDefault("Properties", Map.of())));
+        template.findResources(type)
+            .forEach((id, resource) -> result.put(id,
+                    (Map<String, Object>) ((Map<String, Object>) resource).getOrDefault("Properties", Map.of())));
         return result;
     }
 
-    /** The logical id of the one resource of {@code type} whose properties contain {@code properties}. */
+    /**
+     * The logical id of the one resource of {@code type} whose properties contain
+     * {@code properties}.
+     */
     static String logicalId(Template template, String type, Map<String, Object> properties) {
         Map<String, Map<String, Object>> found = template.findResources(type,
                 Map.of("Properties", Match.objectLike(properties)));
@@ -40,8 +48,9 @@ final class Resources {
     }
 
     /**
-     * Matches a cross-stack reference to a value exported by another stack, e.g. the database's security group;
-     * {@code exported} is a regular expression over CDK's generated export name (logical id and attribute).
+     * Matches a cross-stack reference to a value exported by another stack, e.g. the
+     * database's security group; {@code exported} is a regular expression over CDK's
+     * generated export name (logical id and attribute).
      */
     static Object importOf(String exported) {
         return Map.of("Fn::ImportValue", Match.stringLikeRegexp(exportName(exported)));
@@ -49,8 +58,8 @@ final class Resources {
 
     /** The same test as {@link #importOf} for values read out of a template. */
     static boolean isImportOf(String exported, Object value) {
-        return value instanceof Map<?, ?> map && map.size() == 1
-                && map.get("Fn::ImportValue") instanceof String name && name.matches(exportName(exported));
+        return value instanceof Map<?, ?> map && map.size() == 1 && map.get("Fn::ImportValue") instanceof String name
+                && name.matches(exportName(exported));
     }
 
     private static String exportName(String exported) {
@@ -65,4 +74,5 @@ final class Resources {
     static int number(Object value) {
         return ((Number) value).intValue();
     }
+
 }

@@ -14,39 +14,46 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /**
- * The app synthesized once per parameter set and shared by every test class: each synthesis costs seconds of
- * jsii round trips, so tests read the cached templates and messages instead of synthesizing again.
+ * The app synthesized once per parameter set and shared by every test class: each
+ * synthesis costs seconds of jsii round trips, so tests read the cached templates and
+ * messages instead of synthesizing again.
  */
 public final class SynthesizedSystem {
 
-    /** Fixed, dummy deployment choices: no AWS account is needed, the region only selects the ELB log account. */
-    private static final Map<String, Object> COMMON = Map.of(
-            "environment", "test",
-            "region", "eu-west-1",
-            "imageTag", "1.2.3",
-            "openApiDocument", System.getProperty("infra.openapi", "target/openapi.json"));
+    /**
+     * Fixed, dummy deployment choices: no AWS account is needed, the region only selects
+     * the ELB log account.
+     */
+    private static final Map<String, Object> COMMON = Map.of("environment", "test", "region", "eu-west-1", "imageTag",
+            "1.2.3", "openApiDocument", System.getProperty("infra.openapi", "target/openapi.json"));
 
     /** The defaults: one NAT gateway, no VPC endpoints, no custom domain. */
     public static final SynthesizedSystem DEFAULTS = synthesize(Map.of());
 
-    /** Every option switched on: custom domain with HTTPS, no NAT, VPC endpoints instead, the delivery pipeline. */
-    public static final SynthesizedSystem ALL_OPTIONS = synthesize(Map.of(
-            "githubOwner", "example-owner",
-            "githubRepo", "movies",
-            "githubTokenSecret", "movies/github-token",
-            "natGateways", "0",
-            "vpcEndpoints", "true",
-            "domainName", "movies.example.com",
-            "certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"));
+    /**
+     * Every option switched on: custom domain with HTTPS, no NAT, VPC endpoints instead,
+     * the delivery pipeline.
+     */
+    public static final SynthesizedSystem ALL_OPTIONS = synthesize(
+            Map.of("githubOwner", "example-owner", "githubRepo", "movies", "githubTokenSecret", "movies/github-token",
+                    "natGateways", "0", "vpcEndpoints", "true", "domainName", "movies.example.com", "certificateArn",
+                    "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"));
 
     public final DeploymentParameters parameters;
+
     public final MoviesSystem system;
+
     public final Template network;
+
     public final Template data;
+
     public final Template api;
+
     public final Template frontend;
+
     /** Every stack's template, the pipeline's too when it exists. */
     public final List<Template> templates;
+
     private final CloudAssembly assembly;
 
     private SynthesizedSystem(DeploymentParameters parameters, MoviesSystem system, CloudAssembly assembly) {
@@ -57,27 +64,37 @@ public final class SynthesizedSystem {
         this.data = Template.fromStack(system.data());
         this.api = Template.fromStack(system.api());
         this.frontend = Template.fromStack(system.frontend());
-        this.templates = Stream.concat(Stream.of(network, data, api, frontend),
-                system.pipeline().stream().map(Template::fromStack)).toList();
+        this.templates = Stream
+            .concat(Stream.of(network, data, api, frontend), system.pipeline().stream().map(Template::fromStack))
+            .toList();
     }
 
     private static SynthesizedSystem synthesize(Map<String, Object> options) {
         Map<String, Object> context = new HashMap<>(COMMON);
         context.putAll(options);
-        // As InfraApp: the parameters are read from the app's context (the pipeline replays that context).
+        // As InfraApp: the parameters are read from the app's context (the pipeline
+        // replays that context).
         App app = new App(AppProps.builder().context(context).build());
-        DeploymentParameters parameters = DeploymentParameters.from(key -> app.getNode().tryGetContext(key), Optional.empty());
+        DeploymentParameters parameters = DeploymentParameters.from(key -> app.getNode().tryGetContext(key),
+                Optional.empty());
         MoviesSystem system = MoviesSystem.define(app, parameters);
         return new SynthesizedSystem(parameters, system, app.synth());
     }
 
     public List<Stack> stacks() {
-        return Stream.concat(Stream.of(system.network(), system.data(), system.api(), system.frontend()),
-                system.pipeline().stream()).toList();
+        return Stream
+            .concat(Stream.of(system.network(), system.data(), system.api(), system.frontend()),
+                    system.pipeline().stream())
+            .toList();
     }
 
-    /** Warnings and errors the synthesis attached to the stacks (cdk-nag reports its findings this way). */
+    /**
+     * Warnings and errors the synthesis attached to the stacks (cdk-nag reports its
+     * findings this way).
+     */
     public Stream<SynthesisMessage> messages() {
-        return stacks().stream().flatMap(stack -> assembly.getStackArtifact(stack.getArtifactId()).getMessages().stream());
+        return stacks().stream()
+            .flatMap(stack -> assembly.getStackArtifact(stack.getArtifactId()).getMessages().stream());
     }
+
 }

@@ -22,77 +22,75 @@ import com.example.movies.web.error.ApiException;
 import com.example.movies.web.request.RequestData;
 
 /**
- * Token endpoints of simplejwt ({@code /api/token...}) and dj-rest-auth ({@code /api/v1/users/auth/log...}). The
- * client address the sign-in throttle counts is the connection's, or behind the gateway (prod profile) the one the
- * gateway wrote into {@code X-Client-Ip}.
+ * Token endpoints of simplejwt ({@code /api/token...}) and dj-rest-auth
+ * ({@code /api/v1/users/auth/log...}). The client address the sign-in throttle counts is
+ * the connection's, or behind the gateway (prod profile) the one the gateway wrote into
+ * {@code X-Client-Ip}.
  */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "auth")
 class AuthController {
 
-	private final AuthService auth;
+    private final AuthService auth;
 
-	AuthController(AuthService auth) {
-		this.auth = auth;
-	}
+    AuthController(AuthService auth) {
+        this.auth = auth;
+    }
 
-	@JsonPropertyOrder({ "refresh", "access" })
-	record TokenPair(String refresh, String access) {
-	}
+    @JsonPropertyOrder({ "refresh", "access" })
+    record TokenPair(String refresh, String access) {
+    }
 
-	record AccessToken(String access) {
-	}
+    record AccessToken(String access) {
+    }
 
-	@JsonPropertyOrder({ "access", "refresh", "user" })
-	record Login(String access, String refresh, UserDetails user) {
-	}
+    @JsonPropertyOrder({ "access", "refresh", "user" })
+    record Login(String access, String refresh, UserDetails user) {
+    }
 
-	@PostMapping("/api/token")
-	@Operation(summary = "Obtain a refresh and an access token (JSON or form-encoded body)",
-			requestBody = @RequestBody(required = true, content = {
-					@Content(mediaType = "application/json", schema = @Schema(implementation = Credentials.class)),
-					@Content(mediaType = "application/x-www-form-urlencoded",
-							schema = @Schema(implementation = Credentials.class)) }))
-	TokenPair obtain(RequestData body, HttpServletRequest request) {
-		Credentials credentials = Credentials.read(body);
-		AuthService.Tokens tokens = this.auth
-			.signIn(credentials.username(), credentials.password(), request.getRemoteAddr())
-			.orElseThrow(() -> ApiException.detail(HttpStatus.UNAUTHORIZED,
-					"No active account found with the given credentials"));
-		return new TokenPair(tokens.refresh(), tokens.access());
-	}
+    @PostMapping("/api/token")
+    @Operation(summary = "Obtain a refresh and an access token (JSON or form-encoded body)", requestBody = @RequestBody(
+            required = true,
+            content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Credentials.class)),
+                    @Content(mediaType = "application/x-www-form-urlencoded",
+                            schema = @Schema(implementation = Credentials.class)) }))
+    TokenPair obtain(RequestData body, HttpServletRequest request) {
+        Credentials credentials = Credentials.read(body);
+        AuthService.Tokens tokens = this.auth
+            .signIn(credentials.username(), credentials.password(), request.getRemoteAddr())
+            .orElseThrow(() -> ApiException.detail(HttpStatus.UNAUTHORIZED,
+                    "No active account found with the given credentials"));
+        return new TokenPair(tokens.refresh(), tokens.access());
+    }
 
-	@PostMapping("/api/token/refresh")
-	@Operation(summary = "Obtain a new access token for a refresh token",
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = RefreshToken.class))))
-	AccessToken refresh(RequestData body) {
-		return new AccessToken(this.auth.refresh(RefreshToken.read(body).refresh()));
-	}
+    @PostMapping("/api/token/refresh")
+    @Operation(summary = "Obtain a new access token for a refresh token", requestBody = @RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = RefreshToken.class))))
+    AccessToken refresh(RequestData body) {
+        return new AccessToken(this.auth.refresh(RefreshToken.read(body).refresh()));
+    }
 
-	@PostMapping("/api/v1/users/auth/login")
-	@Operation(summary = "Sign in with username (or e-mail) and password",
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = LoginCredentials.class))))
-	Login login(RequestData body, HttpServletRequest request) {
-		LoginCredentials credentials = LoginCredentials.read(body);
-		String address = request.getRemoteAddr();
-		AuthService.Tokens tokens = (credentials.byEmail()
-				? this.auth.signInByEmail(credentials.email(), credentials.password(), address)
-				: this.auth.signIn(credentials.username(), credentials.password(), address))
-			.orElseThrow(() -> ApiException.invalid("non_field_errors", "Unable to log in with provided credentials."));
-		return new Login(tokens.access(), tokens.refresh(), UserDetails.of(tokens.user()));
-	}
+    @PostMapping("/api/v1/users/auth/login")
+    @Operation(summary = "Sign in with username (or e-mail) and password", requestBody = @RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = LoginCredentials.class))))
+    Login login(RequestData body, HttpServletRequest request) {
+        LoginCredentials credentials = LoginCredentials.read(body);
+        String address = request.getRemoteAddr();
+        AuthService.Tokens tokens = (credentials.byEmail()
+                ? this.auth.signInByEmail(credentials.email(), credentials.password(), address)
+                : this.auth.signIn(credentials.username(), credentials.password(), address))
+            .orElseThrow(() -> ApiException.invalid("non_field_errors", "Unable to log in with provided credentials."));
+        return new Login(tokens.access(), tokens.refresh(), UserDetails.of(tokens.user()));
+    }
 
-	@PostMapping("/api/v1/users/auth/logout")
-	@Operation(summary = "Sign out: revokes the refresh token sent in the body",
-			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = RefreshToken.class))))
-	Detail logout(RequestData body) {
-		this.auth.logout(RefreshToken.readForLogout(body));
-		return new Detail("Successfully logged out.");
-	}
+    @PostMapping("/api/v1/users/auth/logout")
+    @Operation(summary = "Sign out: revokes the refresh token sent in the body",
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = RefreshToken.class))))
+    Detail logout(RequestData body) {
+        this.auth.logout(RefreshToken.readForLogout(body));
+        return new Detail("Successfully logged out.");
+    }
 
 }

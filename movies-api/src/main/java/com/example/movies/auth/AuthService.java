@@ -23,136 +23,153 @@ import com.example.movies.user.UserService;
 import com.example.movies.web.error.ApiException;
 
 /**
- * Signing in and out: the sign-in throttle, the password check (Spring Security's {@link DaoAuthenticationProvider},
- * which checks an unknown user against a decoy hash, made at its first use, so that a wrong username costs as long
- * as a wrong password), token issue, refresh and revocation, and the one check that a token's user may still act.
+ * Signing in and out: the sign-in throttle, the password check (Spring Security's
+ * {@link DaoAuthenticationProvider}, which checks an unknown user against a decoy hash,
+ * made at its first use, so that a wrong username costs as long as a wrong password),
+ * token issue, refresh and revocation, and the one check that a token's user may still
+ * act.
  */
 @Service
 public class AuthService {
 
-	private final UserService users;
+    private final UserService users;
 
-	private final TokenService tokens;
+    private final TokenService tokens;
 
-	private final RevokedTokenRepository revokedTokens;
+    private final RevokedTokenRepository revokedTokens;
 
-	private final LoginThrottle throttle;
+    private final LoginThrottle throttle;
 
-	private final AuthenticationManager passwordCheck;
+    private final AuthenticationManager passwordCheck;
 
-	AuthService(UserService users, TokenService tokens, RevokedTokenRepository revokedTokens, LoginThrottle throttle,
-			PasswordEncoder passwordEncoder) {
-		this.users = users;
-		this.tokens = tokens;
-		this.revokedTokens = revokedTokens;
-		this.throttle = throttle;
-		this.passwordCheck = new ProviderManager(passwordCheck(users, passwordEncoder));
-	}
+    AuthService(UserService users, TokenService tokens, RevokedTokenRepository revokedTokens, LoginThrottle throttle,
+            PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.tokens = tokens;
+        this.revokedTokens = revokedTokens;
+        this.throttle = throttle;
+        this.passwordCheck = new ProviderManager(passwordCheck(users, passwordEncoder));
+    }
 
-	/**
-	 * Every user, inactive ones included, has the password checked before anything else is: an inactive account
-	 * answers as slowly, and as the same failure, as a wrong password.
-	 */
-	private static DaoAuthenticationProvider passwordCheck(UserService users, PasswordEncoder passwordEncoder) {
-		UserDetailsService accounts = (username) -> users.findByUsername(username)
-			.map(SignedIn::new)
-			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
-		provider.setPasswordEncoder(passwordEncoder);
-		provider.setPreAuthenticationChecks((account) -> {
-		});
-		provider.setPostAuthenticationChecks((account) -> {
-			if (!account.isEnabled()) {
-				throw new DisabledException("Inactive user");
-			}
-		});
-		return provider;
-	}
+    /**
+     * Every user, inactive ones included, has the password checked before anything else
+     * is: an inactive account answers as slowly, and as the same failure, as a wrong
+     * password.
+     */
+    private static DaoAuthenticationProvider passwordCheck(UserService users, PasswordEncoder passwordEncoder) {
+        UserDetailsService accounts = (username) -> users.findByUsername(username)
+            .map(SignedIn::new)
+            .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setPreAuthenticationChecks((account) -> {
+        });
+        provider.setPostAuthenticationChecks((account) -> {
+            if (!account.isEnabled()) {
+                throw new DisabledException("Inactive user");
+            }
+        });
+        return provider;
+    }
 
-	/** A refresh and an access token, and whom they were issued to. */
-	public record Tokens(String refresh, String access, User user) {
-	}
+    /** A refresh and an access token, and whom they were issued to. */
+    public record Tokens(String refresh, String access, User user) {
+    }
 
-	/**
-	 * Signs in with a username and password; throttled per username and client address.
-	 * @return empty when no active account has these credentials
-	 * @throws ApiException 429 when the username or address has failed too often
-	 */
-	public Optional<Tokens> signIn(String username, String password, String clientAddress) {
-		return signIn(username, username, password, clientAddress);
-	}
+    /**
+     * Signs in with a username and password; throttled per username and client address.
+     * @return empty when no active account has these credentials
+     * @throws ApiException 429 when the username or address has failed too often
+     */
+    public Optional<Tokens> signIn(String username, String password, String clientAddress) {
+        return signIn(username, username, password, clientAddress);
+    }
 
-	/** Signs in with the e-mail address of exactly one account; throttled per address given and client address. */
-	public Optional<Tokens> signInByEmail(String email, String password, String clientAddress) {
-		// No such account (or several): an empty username, which no account has, costs the decoy check.
-		String username = this.users.findUniqueByEmail(email).map(User::username).orElse("");
-		return signIn(email.toLowerCase(Locale.ROOT), username, password, clientAddress);
-	}
+    /**
+     * Signs in with the e-mail address of exactly one account; throttled per address
+     * given and client address.
+     */
+    public Optional<Tokens> signInByEmail(String email, String password, String clientAddress) {
+        // No such account (or several): an empty username, which no account has, costs
+        // the decoy check.
+        String username = this.users.findUniqueByEmail(email).map(User::username).orElse("");
+        return signIn(email.toLowerCase(Locale.ROOT), username, password, clientAddress);
+    }
 
-	private Optional<Tokens> signIn(String throttleKey, String username, String password, String clientAddress) {
-		LoginThrottle.Attempt attempt = this.throttle.begin(throttleKey, clientAddress);
-		User user;
-		try {
-			user = ((SignedIn) this.passwordCheck
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password))
-				.getPrincipal()).user();
-		}
-		catch (InternalAuthenticationServiceException ex) {
-			// Not a wrong password: the account could not be read (the database is unavailable).
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-		}
-		catch (AuthenticationException ex) {
-			return Optional.empty();
-		}
-		attempt.succeeded();
-		this.users.recordLogin(user);
-		return Optional.of(new Tokens(this.tokens.refreshToken(user), this.tokens.accessToken(user), user));
-	}
+    private Optional<Tokens> signIn(String throttleKey, String username, String password, String clientAddress) {
+        LoginThrottle.Attempt attempt = this.throttle.begin(throttleKey, clientAddress);
+        User user;
+        try {
+            user = ((SignedIn) this.passwordCheck
+                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password))
+                .getPrincipal()).user();
+        }
+        catch (InternalAuthenticationServiceException ex) {
+            // Not a wrong password: the account could not be read (the database is
+            // unavailable).
+            throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+        }
+        catch (AuthenticationException ex) {
+            return Optional.empty();
+        }
+        attempt.succeeded();
+        this.users.recordLogin(user);
+        return Optional.of(new Tokens(this.tokens.refreshToken(user), this.tokens.accessToken(user), user));
+    }
 
-	/** A new access token for a valid, unrevoked refresh token of a user who may still act. */
-	public String refresh(String refreshToken) {
-		Jwt refresh = this.tokens.decodeRefreshToken(refreshToken)
-			.orElseThrow(() -> invalidRefreshToken("Token is invalid or expired"));
-		if (this.revokedTokens.isRevoked(refresh.getId())) {
-			throw invalidRefreshToken("Token is blacklisted");
-		}
-		User user = activeUser(TokenService.userId(refresh))
-			.orElseThrow(() -> invalidRefreshToken("Token is invalid or expired"));
-		return this.tokens.accessToken(user);
-	}
+    /**
+     * A new access token for a valid, unrevoked refresh token of a user who may still
+     * act.
+     */
+    public String refresh(String refreshToken) {
+        Jwt refresh = this.tokens.decodeRefreshToken(refreshToken)
+            .orElseThrow(() -> invalidRefreshToken("Token is invalid or expired"));
+        if (this.revokedTokens.isRevoked(refresh.getId())) {
+            throw invalidRefreshToken("Token is blacklisted");
+        }
+        User user = activeUser(TokenService.userId(refresh))
+            .orElseThrow(() -> invalidRefreshToken("Token is invalid or expired"));
+        return this.tokens.accessToken(user);
+    }
 
-	/** Revokes a refresh token, everywhere at once. */
-	public void logout(String refreshToken) {
-		Jwt refresh = this.tokens.decodeRefreshToken(refreshToken)
-			.orElseThrow(() -> ApiException.detail(HttpStatus.UNAUTHORIZED, "Token is invalid or expired"));
-		if (!this.revokedTokens.revoke(refresh.getId(), refresh.getExpiresAt())) {
-			throw ApiException.detail(HttpStatus.UNAUTHORIZED, "Token is blacklisted");
-		}
-	}
+    /** Revokes a refresh token, everywhere at once. */
+    public void logout(String refreshToken) {
+        Jwt refresh = this.tokens.decodeRefreshToken(refreshToken)
+            .orElseThrow(() -> ApiException.detail(HttpStatus.UNAUTHORIZED, "Token is invalid or expired"));
+        if (!this.revokedTokens.revoke(refresh.getId(), refresh.getExpiresAt())) {
+            throw ApiException.detail(HttpStatus.UNAUTHORIZED, "Token is blacklisted");
+        }
+    }
 
-	/** The user a token names, if that user still exists and is active: a deactivated user's tokens stop at once. */
-	public Optional<User> activeUser(long userId) {
-		return this.users.findById(userId).filter(User::active);
-	}
+    /**
+     * The user a token names, if that user still exists and is active: a deactivated
+     * user's tokens stop at once.
+     */
+    public Optional<User> activeUser(long userId) {
+        return this.users.findById(userId).filter(User::active);
+    }
 
-	private static ApiException invalidRefreshToken(String detail) {
-		return ApiException.detail(HttpStatus.UNAUTHORIZED, detail, "token_not_valid");
-	}
+    private static ApiException invalidRefreshToken(String detail) {
+        return ApiException.detail(HttpStatus.UNAUTHORIZED, detail, "token_not_valid");
+    }
 
-	/** The account Spring Security checks the password of; {@code enabled} is Django's {@code is_active}. */
-	private static final class SignedIn extends org.springframework.security.core.userdetails.User {
+    /**
+     * The account Spring Security checks the password of; {@code enabled} is Django's
+     * {@code is_active}.
+     */
+    private static final class SignedIn extends org.springframework.security.core.userdetails.User {
 
-		private final User user;
+        private final User user;
 
-		SignedIn(User user) {
-			super(user.username(), user.password(), user.active(), true, true, true, List.of());
-			this.user = user;
-		}
+        SignedIn(User user) {
+            super(user.username(), user.password(), user.active(), true, true, true, List.of());
+            this.user = user;
+        }
 
-		User user() {
-			return this.user;
-		}
+        User user() {
+            return this.user;
+        }
 
-	}
+    }
 
 }

@@ -22,75 +22,87 @@ import com.example.movies.web.SecurityHeaders;
 import com.example.movies.web.error.SecurityErrors;
 
 /**
- * Stateless bearer-token security: reads are public, writes need an access token, the user list needs
- * staff. Paths not listed are public so that unknown ones answer 404 (and wrong methods 405).
+ * Stateless bearer-token security: reads are public, writes need an access token, the
+ * user list needs staff. Paths not listed are public so that unknown ones answer 404 (and
+ * wrong methods 405).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-	private static final String MOVIES = "/api/v1/movie";
+    private static final String MOVIES = "/api/v1/movie";
 
-	private static final String MOVIE = "/api/v1/movie/*";
+    private static final String MOVIE = "/api/v1/movie/*";
 
-	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthService auth) {
-		SecurityErrors errors = new SecurityErrors();
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, MOVIES, MOVIE)
-			.permitAll()
-			.requestMatchers(HttpMethod.OPTIONS, MOVIES, MOVIE)
-			.permitAll()
-			.requestMatchers(MOVIES, MOVIE)
-			.authenticated()
-			.requestMatchers("/api/v1/users")
-			.hasAuthority(UserAuthentication.STAFF)
-			.requestMatchers("/api/v1/users/auth/user", "/api/v1/users/auth/logout", "/api/v1/users/auth/password/change")
-			.authenticated()
-			.anyRequest()
-			.permitAll())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(activeUser(auth)))
-				.authenticationEntryPoint(errors)
-				.accessDeniedHandler(errors))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
-			// Spring Security's defaults (nosniff, X-Frame-Options DENY, Cache-Control no-store unless the answer sets
-			// its own, HSTS on HTTPS) plus no referrer and no framing; written on every answer, errors included.
-			.headers((headers) -> headers
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors(Customizer.withDefaults())
-			.csrf((csrf) -> csrf.disable())
-			.requestCache((cache) -> cache.disable())
-			.logout((logout) -> logout.disable());
-		return http.build();
-	}
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthService auth) {
+        SecurityErrors errors = new SecurityErrors();
+        http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, MOVIES, MOVIE)
+            .permitAll()
+            .requestMatchers(HttpMethod.OPTIONS, MOVIES, MOVIE)
+            .permitAll()
+            .requestMatchers(MOVIES, MOVIE)
+            .authenticated()
+            .requestMatchers("/api/v1/users")
+            .hasAuthority(UserAuthentication.STAFF)
+            .requestMatchers("/api/v1/users/auth/user", "/api/v1/users/auth/logout",
+                    "/api/v1/users/auth/password/change")
+            .authenticated()
+            .anyRequest()
+            .permitAll())
+            .oauth2ResourceServer(
+                    (resourceServer) -> resourceServer.jwt((jwt) -> jwt.jwtAuthenticationConverter(activeUser(auth)))
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+            .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+            // Spring Security's defaults (nosniff, X-Frame-Options DENY, Cache-Control
+            // no-store unless the answer sets
+            // its own, HSTS on HTTPS) plus no referrer and no framing; written on every
+            // answer, errors included.
+            .headers((headers) -> headers
+                .referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
+                .contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .cors(Customizer.withDefaults())
+            .csrf((csrf) -> csrf.disable())
+            .requestCache((cache) -> cache.disable())
+            .logout((logout) -> logout.disable());
+        return http.build();
+    }
 
-	/** The token's user, who must still exist and be active: a deactivated or deleted user's token is refused. */
-	private static Converter<Jwt, AbstractAuthenticationToken> activeUser(AuthService auth) {
-		return (jwt) -> auth.activeUser(TokenService.userId(jwt))
-			.map(UserAuthentication::new)
-			.orElseThrow(() -> new InvalidBearerTokenException("User not found or inactive"));
-	}
+    /**
+     * The token's user, who must still exist and be active: a deactivated or deleted
+     * user's token is refused.
+     */
+    private static Converter<Jwt, AbstractAuthenticationToken> activeUser(AuthService auth) {
+        return (jwt) -> auth.activeUser(TokenService.userId(jwt))
+            .map(UserAuthentication::new)
+            .orElseThrow(() -> new InvalidBearerTokenException("User not found or inactive"));
+    }
 
-	/** The resource server's decoder: access tokens only. */
-	@Bean
-	JwtDecoder jwtDecoder(TokenService tokens) {
-		return tokens.accessTokenDecoder();
-	}
+    /** The resource server's decoder: access tokens only. */
+    @Bean
+    JwtDecoder jwtDecoder(TokenService tokens) {
+        return tokens.accessTokenDecoder();
+    }
 
-	/** A request the firewall refuses (e.g. {@code ;} or {@code ..} in the path) gets the security headers too. */
-	@Bean
-	RequestRejectedHandler requestRejectedHandler() {
-		return (request, response, ex) -> {
-			SecurityHeaders.write(response);
-			response.sendError(HttpStatus.BAD_REQUEST.value());
-		};
-	}
+    /**
+     * A request the firewall refuses (e.g. {@code ;} or {@code ..} in the path) gets the
+     * security headers too.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, ex) -> {
+            SecurityHeaders.write(response);
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+        };
+    }
 
-	/** Delegating encoder: bcrypt now, other algorithms recognisable by their {id} prefix. */
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
+    /**
+     * Delegating encoder: bcrypt now, other algorithms recognisable by their {id} prefix.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
 
 }

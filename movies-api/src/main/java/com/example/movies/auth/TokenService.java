@@ -30,82 +30,81 @@ import org.springframework.stereotype.Service;
 import com.example.movies.user.User;
 
 /**
- * Issues and checks the HS256 tokens of simplejwt: claims {@code token_type} ({@code access} or
- * {@code refresh}), {@code exp}, {@code iat}, {@code jti}, {@code user_id}. Each decoder accepts only its own
- * token type, and no clock leeway.
+ * Issues and checks the HS256 tokens of simplejwt: claims {@code token_type}
+ * ({@code access} or {@code refresh}), {@code exp}, {@code iat}, {@code jti},
+ * {@code user_id}. Each decoder accepts only its own token type, and no clock leeway.
  */
 @Service
 public class TokenService {
 
-	static final String ACCESS = "access";
+    static final String ACCESS = "access";
 
-	static final String REFRESH = "refresh";
+    static final String REFRESH = "refresh";
 
-	private final JwtProperties properties;
+    private final JwtProperties properties;
 
-	private final JwtEncoder encoder;
+    private final JwtEncoder encoder;
 
-	private final NimbusJwtDecoder accessDecoder;
+    private final NimbusJwtDecoder accessDecoder;
 
-	private final NimbusJwtDecoder refreshDecoder;
+    private final NimbusJwtDecoder refreshDecoder;
 
-	TokenService(JwtProperties properties) {
-		this.properties = properties;
-		SecretKey key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-		this.accessDecoder = decoder(key, ACCESS);
-		this.refreshDecoder = decoder(key, REFRESH);
-	}
+    TokenService(JwtProperties properties) {
+        this.properties = properties;
+        SecretKey key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        this.accessDecoder = decoder(key, ACCESS);
+        this.refreshDecoder = decoder(key, REFRESH);
+    }
 
-	private static NimbusJwtDecoder decoder(SecretKey key, String tokenType) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-				new JwtTimestampValidator(Duration.ZERO),
-				new JwtClaimValidator<Object>("exp", (exp) -> exp != null),
-				new JwtClaimValidator<Object>("token_type", tokenType::equals),
-				new JwtClaimValidator<Object>("user_id", (userId) -> userId instanceof Number));
-		decoder.setJwtValidator(validator);
-		return decoder;
-	}
+    private static NimbusJwtDecoder decoder(SecretKey key, String tokenType) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(Duration.ZERO), new JwtClaimValidator<Object>("exp", (exp) -> exp != null),
+                new JwtClaimValidator<Object>("token_type", tokenType::equals),
+                new JwtClaimValidator<Object>("user_id", (userId) -> userId instanceof Number));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
 
-	/** The decoder of the resource server: access tokens only. */
-	JwtDecoder accessTokenDecoder() {
-		return this.accessDecoder;
-	}
+    /** The decoder of the resource server: access tokens only. */
+    JwtDecoder accessTokenDecoder() {
+        return this.accessDecoder;
+    }
 
-	/** A valid (signed, unexpired) refresh token, decoded. */
-	Optional<Jwt> decodeRefreshToken(String token) {
-		try {
-			return Optional.of(this.refreshDecoder.decode(token));
-		}
-		catch (JwtException ex) {
-			return Optional.empty();
-		}
-	}
+    /** A valid (signed, unexpired) refresh token, decoded. */
+    Optional<Jwt> decodeRefreshToken(String token) {
+        try {
+            return Optional.of(this.refreshDecoder.decode(token));
+        }
+        catch (JwtException ex) {
+            return Optional.empty();
+        }
+    }
 
-	static long userId(Jwt token) {
-		return ((Number) token.getClaims().get("user_id")).longValue();
-	}
+    static long userId(Jwt token) {
+        return ((Number) token.getClaims().get("user_id")).longValue();
+    }
 
-	public String accessToken(User user) {
-		return encode(user.id(), ACCESS, this.properties.accessTtl());
-	}
+    public String accessToken(User user) {
+        return encode(user.id(), ACCESS, this.properties.accessTtl());
+    }
 
-	public String refreshToken(User user) {
-		return encode(user.id(), REFRESH, this.properties.refreshTtl());
-	}
+    public String refreshToken(User user) {
+        return encode(user.id(), REFRESH, this.properties.refreshTtl());
+    }
 
-	private String encode(long userId, String tokenType, Duration lifetime) {
-		Instant now = Instant.now();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.claim("token_type", tokenType)
-			.issuedAt(now)
-			.expiresAt(now.plus(lifetime))
-			.id(UUID.randomUUID().toString().replace("-", ""))
-			.claim("user_id", userId)
-			.build();
-		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
-		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-	}
+    private String encode(long userId, String tokenType, Duration lifetime) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+            .claim("token_type", tokenType)
+            .issuedAt(now)
+            .expiresAt(now.plus(lifetime))
+            .id(UUID.randomUUID().toString().replace("-", ""))
+            .claim("user_id", userId)
+            .build();
+        JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
+        return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
 
 }

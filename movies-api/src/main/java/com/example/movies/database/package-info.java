@@ -1,4 +1,5 @@
 /**
- * PostgreSQL session bounds: statement, connect and socket timeouts on every pooled connection.
+ * PostgreSQL session bounds: statement, connect and socket timeouts on every pooled
+ * connection.
  */
 package com.example.movies.database;

@@ -1,4 +1,5 @@
 /**
- * The OpenAPI document that the gateway's routes are generated from, and its Swagger UI page.
+ * The OpenAPI document that the gateway's routes are generated from, and its Swagger UI
+ * page.
  */
 package com.example.movies.docs;

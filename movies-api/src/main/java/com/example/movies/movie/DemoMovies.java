@@ -5,34 +5,37 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
-/** The local default's five demo movies ({@code movies.demo-data}), added once to an empty database. */
+/**
+ * The local default's five demo movies ({@code movies.demo-data}), added once to an empty
+ * database.
+ */
 @Component
 @ConditionalOnBooleanProperty("movies.demo-data")
 class DemoMovies implements ApplicationRunner {
 
-	private final MovieRepository movies;
+    private final MovieRepository movies;
 
-	private final MovieService service;
+    private final MovieService service;
 
-	DemoMovies(MovieRepository movies, MovieService service) {
-		this.movies = movies;
-		this.service = service;
-	}
+    DemoMovies(MovieRepository movies, MovieService service) {
+        this.movies = movies;
+        this.service = service;
+    }
 
-	@Override
-	public void run(ApplicationArguments args) {
-		if (!this.movies.isEmpty()) {
-			return;
-		}
-		add("Good Will Hunting", "A janitor at MIT turns out to be a mathematical genius.", 1997);
-		add("The Prestige", "Two rival magicians.", 2006);
-		add("The Departed", "An undercover cop and a mole in the police.", 2006);
-		add("Inception", "A thief who steals secrets through dreams.", 2010);
-		add("Parasite", "A poor family schemes its way into a rich household.", 2019);
-	}
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!this.movies.isEmpty()) {
+            return;
+        }
+        add("Good Will Hunting", "A janitor at MIT turns out to be a mathematical genius.", 1997);
+        add("The Prestige", "Two rival magicians.", 2006);
+        add("The Departed", "An undercover cop and a mole in the police.", 2006);
+        add("Inception", "A thief who steals secrets through dreams.", 2010);
+        add("Parasite", "A poor family schemes its way into a rich household.", 2019);
+    }
 
-	private void add(String title, String description, int year) {
-		this.service.create(new MovieRequest(title, description, year, true));
-	}
+    private void add(String title, String description, int year) {
+        this.service.create(new MovieRequest(title, description, year, true));
+    }
 
 }

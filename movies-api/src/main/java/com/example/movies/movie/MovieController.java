@@ -36,82 +36,86 @@ import com.example.movies.web.request.RequestData;
 @Tag(name = "movies")
 class MovieController {
 
-	/** Django's UUID path converter: canonical lowercase form only; anything else is a 404. */
-	private static final String ID = "/{id:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
+    /**
+     * Django's UUID path converter: canonical lowercase form only; anything else is a
+     * 404.
+     */
+    private static final String ID = "/{id:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
 
-	private final MovieService movies;
+    private final MovieService movies;
 
-	MovieController(MovieService movies) {
-		this.movies = movies;
-	}
+    MovieController(MovieService movies) {
+        this.movies = movies;
+    }
 
-	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "List movies, ordered by year then creation (a plain array)",
-			responses = @ApiResponse(responseCode = "200", description = "Movies",
-					headers = @Header(name = "X-Total-Count", description = "Matching movies before limit/offset",
-							schema = @Schema(type = "integer")),
-					content = @Content(array = @ArraySchema(schema = @Schema(implementation = Movie.class)))))
-	ResponseEntity<byte[]> list(
-			@Parameter(description = "Case-insensitive part of the title") @RequestParam(required = false) String search,
-			@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String year,
-			@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String limit,
-			@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String offset) {
-		FieldErrors errors = new FieldErrors();
-		Integer yearValue = RequestData.queryInteger("year", year, 0, errors);
-		Integer limitValue = RequestData.queryInteger("limit", limit, 0, errors);
-		Integer offsetValue = RequestData.queryInteger("offset", offset, 0, errors);
-		errors.throwIfAny();
-		String searchValue = (search == null || search.isBlank()) ? null : search.strip();
-		MovieService.Page page = this.movies.list(new MovieRepository.Filter(searchValue, yearValue), limitValue,
-				(offsetValue != null) ? offsetValue : 0);
-		return ResponseEntity.ok()
-			.header("X-Total-Count", Long.toString(page.total()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(page.json());
-	}
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "List movies, ordered by year then creation (a plain array)",
+            responses = @ApiResponse(responseCode = "200", description = "Movies",
+                    headers = @Header(name = "X-Total-Count", description = "Matching movies before limit/offset",
+                            schema = @Schema(type = "integer")),
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = Movie.class)))))
+    ResponseEntity<byte[]> list(
+            @Parameter(description = "Case-insensitive part of the title") @RequestParam(
+                    required = false) String search,
+            @Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String year,
+            @Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String limit,
+            @Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(
+                    required = false) String offset) {
+        FieldErrors errors = new FieldErrors();
+        Integer yearValue = RequestData.queryInteger("year", year, 0, errors);
+        Integer limitValue = RequestData.queryInteger("limit", limit, 0, errors);
+        Integer offsetValue = RequestData.queryInteger("offset", offset, 0, errors);
+        errors.throwIfAny();
+        String searchValue = (search == null || search.isBlank()) ? null : search.strip();
+        MovieService.Page page = this.movies.list(new MovieRepository.Filter(searchValue, yearValue), limitValue,
+                (offsetValue != null) ? offsetValue : 0);
+        return ResponseEntity.ok()
+            .header("X-Total-Count", Long.toString(page.total()))
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(page.json());
+    }
 
-	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = MovieRequest.class))))
-	@ApiResponse(responseCode = "201", description = "Created",
-			content = @Content(schema = @Schema(implementation = Movie.class)))
-	Movie create(RequestData body) {
-		return this.movies.create(MovieRequest.read(body, false));
-	}
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER),
+            requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = MovieRequest.class))))
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Movie.class)))
+    Movie create(RequestData body) {
+        return this.movies.create(MovieRequest.read(body, false));
+    }
 
-	@GetMapping(path = ID, produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "One movie")
-	@ApiResponse(responseCode = "200", description = "The movie",
-			content = @Content(schema = @Schema(implementation = Movie.class)))
-	ResponseEntity<byte[]> get(@PathVariable UUID id) {
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.movies.getJson(id));
-	}
+    @GetMapping(path = ID, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One movie")
+    @ApiResponse(responseCode = "200", description = "The movie",
+            content = @Content(schema = @Schema(implementation = Movie.class)))
+    ResponseEntity<byte[]> get(@PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.movies.getJson(id));
+    }
 
-	@PutMapping(ID)
-	@Operation(summary = "Replace a movie's title and year (an omitted description is kept)",
-			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = MovieRequest.class))))
-	Movie replace(@PathVariable UUID id, RequestData body) {
-		return this.movies.update(id, MovieRequest.read(body, false));
-	}
+    @PutMapping(ID)
+    @Operation(summary = "Replace a movie's title and year (an omitted description is kept)",
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = MovieRequest.class))))
+    Movie replace(@PathVariable UUID id, RequestData body) {
+        return this.movies.update(id, MovieRequest.read(body, false));
+    }
 
-	@PatchMapping(ID)
-	@Operation(summary = "Change some of a movie's fields", security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = MovieRequest.class))))
-	Movie change(@PathVariable UUID id, RequestData body) {
-		return this.movies.update(id, MovieRequest.read(body, true));
-	}
+    @PatchMapping(ID)
+    @Operation(summary = "Change some of a movie's fields",
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = MovieRequest.class))))
+    Movie change(@PathVariable UUID id, RequestData body) {
+        return this.movies.update(id, MovieRequest.read(body, true));
+    }
 
-	@DeleteMapping(ID)
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Delete a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
-	@ApiResponse(responseCode = "204", description = "Deleted")
-	void delete(@PathVariable UUID id) {
-		this.movies.delete(id);
-	}
+    @DeleteMapping(ID)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    void delete(@PathVariable UUID id) {
+        this.movies.delete(id);
+    }
 
 }

@@ -22,131 +22,140 @@ import com.example.movies.time.Timestamps;
 @Repository
 class MovieRepository {
 
-	private static final String COLUMNS = "id, created, modified, title, description, slug, release_year";
+    private static final String COLUMNS = "id, created, modified, title, description, slug, release_year";
 
-	/** Rows of movie_version (V2). */
-	private static final int VERSION_STRIPES = 16;
+    /** Rows of movie_version (V2). */
+    private static final int VERSION_STRIPES = 16;
 
-	private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-	MovieRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+    MovieRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-	/** Filters of the list; {@code null} means "not filtered". */
-	record Filter(String search, Integer year) {
+    /** Filters of the list; {@code null} means "not filtered". */
+    record Filter(String search, Integer year) {
 
-		static final Filter NONE = new Filter(null, null);
+        static final Filter NONE = new Filter(null, null);
 
-		String where() {
-			StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-			if (this.search != null) {
-				where.append(" AND LOWER(title) LIKE :search ESCAPE '\\'");
-			}
-			if (this.year != null) {
-				where.append(" AND release_year = :year");
-			}
-			return where.toString();
-		}
+        String where() {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            if (this.search != null) {
+                where.append(" AND LOWER(title) LIKE :search ESCAPE '\\'");
+            }
+            if (this.year != null) {
+                where.append(" AND release_year = :year");
+            }
+            return where.toString();
+        }
 
-		StatementSpec bind(StatementSpec statement) {
-			if (this.search != null) {
-				statement = statement.param("search", "%" + escapeLike(this.search.toLowerCase(Locale.ROOT)) + "%");
-			}
-			if (this.year != null) {
-				statement = statement.param("year", this.year);
-			}
-			return statement;
-		}
+        StatementSpec bind(StatementSpec statement) {
+            if (this.search != null) {
+                statement = statement.param("search", "%" + escapeLike(this.search.toLowerCase(Locale.ROOT)) + "%");
+            }
+            if (this.year != null) {
+                statement = statement.param("year", this.year);
+            }
+            return statement;
+        }
 
-	}
+    }
 
-	/** Ordered by year, then creation. */
-	List<Movie> list(Filter filter, Integer limit, int offset) {
-		String page = ((limit != null) ? " LIMIT " + limit : "") + ((offset > 0) ? " OFFSET " + offset : "");
-		return filter.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM movie" + filter.where()
-				+ " ORDER BY release_year, seq" + page))
-			.query(MovieRepository::movie)
-			.list();
-	}
+    /** Ordered by year, then creation. */
+    List<Movie> list(Filter filter, Integer limit, int offset) {
+        String page = ((limit != null) ? " LIMIT " + limit : "") + ((offset > 0) ? " OFFSET " + offset : "");
+        return filter
+            .bind(this.jdbc
+                .sql("SELECT " + COLUMNS + " FROM movie" + filter.where() + " ORDER BY release_year, seq" + page))
+            .query(MovieRepository::movie)
+            .list();
+    }
 
-	long count(Filter filter) {
-		return filter.bind(this.jdbc.sql("SELECT COUNT(*) FROM movie" + filter.where())).query(Long.class).single();
-	}
+    long count(Filter filter) {
+        return filter.bind(this.jdbc.sql("SELECT COUNT(*) FROM movie" + filter.where())).query(Long.class).single();
+    }
 
-	Optional<Movie> find(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM movie WHERE id = :id")
-			.param("id", id)
-			.query(MovieRepository::movie)
-			.optional();
-	}
+    Optional<Movie> find(UUID id) {
+        return this.jdbc.sql("SELECT " + COLUMNS + " FROM movie WHERE id = :id")
+            .param("id", id)
+            .query(MovieRepository::movie)
+            .optional();
+    }
 
-	/** Slugs already taken that start with the prefix. */
-	Set<String> slugsStartingWith(String prefix) {
-		return new HashSet<>(this.jdbc.sql("SELECT slug FROM movie WHERE slug LIKE :prefix ESCAPE '\\'")
-			.param("prefix", escapeLike(prefix) + "%")
-			.query(String.class)
-			.list());
-	}
+    /** Slugs already taken that start with the prefix. */
+    Set<String> slugsStartingWith(String prefix) {
+        return new HashSet<>(this.jdbc.sql("SELECT slug FROM movie WHERE slug LIKE :prefix ESCAPE '\\'")
+            .param("prefix", escapeLike(prefix) + "%")
+            .query(String.class)
+            .list());
+    }
 
-	/** @throws org.springframework.dao.DuplicateKeyException when the slug is taken (by a parallel create) */
-	void insert(Movie movie) {
-		this.jdbc.sql("INSERT INTO movie (" + COLUMNS + ") VALUES (:id, :created, :modified, :title, :description, "
-				+ ":slug, :year)")
-			.param("id", movie.id())
-			.param("created", Timestamps.utc(movie.created()))
-			.param("modified", Timestamps.utc(movie.modified()))
-			.param("title", movie.title())
-			.param("description", movie.description())
-			.param("slug", movie.slug())
-			.param("year", movie.year())
-			.update();
-	}
+    /**
+     * @throws org.springframework.dao.DuplicateKeyException when the slug is taken (by a
+     * parallel create)
+     */
+    void insert(Movie movie) {
+        this.jdbc
+            .sql("INSERT INTO movie (" + COLUMNS + ") VALUES (:id, :created, :modified, :title, :description, "
+                    + ":slug, :year)")
+            .param("id", movie.id())
+            .param("created", Timestamps.utc(movie.created()))
+            .param("modified", Timestamps.utc(movie.modified()))
+            .param("title", movie.title())
+            .param("description", movie.description())
+            .param("slug", movie.slug())
+            .param("year", movie.year())
+            .update();
+    }
 
-	/** Updates the editable fields; id, created and slug never change. */
-	boolean update(Movie movie) {
-		return this.jdbc
-			.sql("UPDATE movie SET modified = :modified, title = :title, description = :description, "
-					+ "release_year = :year WHERE id = :id")
-			.param("id", movie.id())
-			.param("modified", Timestamps.utc(movie.modified()))
-			.param("title", movie.title())
-			.param("description", movie.description())
-			.param("year", movie.year())
-			.update() == 1;
-	}
+    /** Updates the editable fields; id, created and slug never change. */
+    boolean update(Movie movie) {
+        return this.jdbc
+            .sql("UPDATE movie SET modified = :modified, title = :title, description = :description, "
+                    + "release_year = :year WHERE id = :id")
+            .param("id", movie.id())
+            .param("modified", Timestamps.utc(movie.modified()))
+            .param("title", movie.title())
+            .param("description", movie.description())
+            .param("year", movie.year())
+            .update() == 1;
+    }
 
-	boolean delete(UUID id) {
-		return this.jdbc.sql("DELETE FROM movie WHERE id = :id").param("id", id).update() == 1;
-	}
+    boolean delete(UUID id) {
+        return this.jdbc.sql("DELETE FROM movie WHERE id = :id").param("id", id).update() == 1;
+    }
 
-	/**
-	 * The change counter of all movies (V2): the number of committed movie writes, read before a cached response
-	 * is used or built. Equal readings mean no write committed in between.
-	 */
-	long version() {
-		return this.jdbc.sql("SELECT CAST(SUM(version) AS BIGINT) FROM movie_version").query(Long.class).single();
-	}
+    /**
+     * The change counter of all movies (V2): the number of committed movie writes, read
+     * before a cached response is used or built. Equal readings mean no write committed
+     * in between.
+     */
+    long version() {
+        return this.jdbc.sql("SELECT CAST(SUM(version) AS BIGINT) FROM movie_version").query(Long.class).single();
+    }
 
-	/** Counts a write, on a random one of the counter's 16 stripes: the last statement of its transaction. */
-	void countWrite() {
-		this.jdbc.sql("UPDATE movie_version SET version = version + 1 WHERE id = :stripe")
-			.param("stripe", ThreadLocalRandom.current().nextInt(VERSION_STRIPES))
-			.update();
-	}
+    /**
+     * Counts a write, on a random one of the counter's 16 stripes: the last statement of
+     * its transaction.
+     */
+    void countWrite() {
+        this.jdbc.sql("UPDATE movie_version SET version = version + 1 WHERE id = :stripe")
+            .param("stripe", ThreadLocalRandom.current().nextInt(VERSION_STRIPES))
+            .update();
+    }
 
-	boolean isEmpty() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM movie").query(Long.class).single() == 0;
-	}
+    boolean isEmpty() {
+        return this.jdbc.sql("SELECT COUNT(*) FROM movie").query(Long.class).single() == 0;
+    }
 
-	private static Movie movie(ResultSet row, int rowNumber) throws SQLException {
-		return new Movie(row.getObject("id", UUID.class), row.getObject("created", OffsetDateTime.class).toInstant(),
-				row.getObject("modified", OffsetDateTime.class).toInstant(), row.getString("title"),
-				row.getString("description"), row.getString("slug"), row.getInt("release_year"));
-	}
+    private static Movie movie(ResultSet row, int rowNumber) throws SQLException {
+        return new Movie(row.getObject("id", UUID.class), row.getObject("created", OffsetDateTime.class).toInstant(),
+                row.getObject("modified", OffsetDateTime.class).toInstant(), row.getString("title"),
+                row.getString("description"), row.getString("slug"), row.getInt("release_year"));
+    }
 
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 
 }

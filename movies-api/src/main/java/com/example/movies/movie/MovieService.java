@@ -20,148 +20,167 @@ import com.example.movies.web.error.ApiException;
 import com.example.movies.time.Timestamps;
 
 /**
- * Movies, and the unfiltered list's JSON (and each of its movies' JSON) cached against the database's change
- * counter ({@link MovieRepository#version()}): every write counts itself in its own transaction, and every read
- * checks the counter first, so no replica ever answers older than the last write it could have seen.
+ * Movies, and the unfiltered list's JSON (and each of its movies' JSON) cached against
+ * the database's change counter ({@link MovieRepository#version()}): every write counts
+ * itself in its own transaction, and every read checks the counter first, so no replica
+ * ever answers older than the last write it could have seen.
  */
 @Service
 class MovieService {
 
-	private final MovieRepository movies;
+    private final MovieRepository movies;
 
-	private final JsonMapper json;
+    private final JsonMapper json;
 
-	/** One transaction per attempt of {@link #create}: a failed insert aborts a PostgreSQL transaction. */
-	private final TransactionTemplate transaction;
+    /**
+     * One transaction per attempt of {@link #create}: a failed insert aborts a PostgreSQL
+     * transaction.
+     */
+    private final TransactionTemplate transaction;
 
-	private final AtomicReference<Cached> wholeList = new AtomicReference<>(new Cached(-1, null, Map.of()));
+    private final AtomicReference<Cached> wholeList = new AtomicReference<>(new Cached(-1, null, Map.of()));
 
-	MovieService(MovieRepository movies, JsonMapper json, PlatformTransactionManager transactions) {
-		this.movies = movies;
-		this.json = json;
-		this.transaction = new TransactionTemplate(transactions);
-	}
+    MovieService(MovieRepository movies, JsonMapper json, PlatformTransactionManager transactions) {
+        this.movies = movies;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
+    }
 
-	/** A page of the list as the JSON array of the answer, and the number of matching movies. */
-	record Page(byte[] json, long total) {
-	}
+    /**
+     * A page of the list as the JSON array of the answer, and the number of matching
+     * movies.
+     */
+    record Page(byte[] json, long total) {
+    }
 
-	/** The unfiltered list's page, and each movie's JSON by id, as built after reading the counter at {@code version}. */
-	private record Cached(long version, Page page, Map<UUID, byte[]> movies) {
-	}
+    /**
+     * The unfiltered list's page, and each movie's JSON by id, as built after reading the
+     * counter at {@code version}.
+     */
+    private record Cached(long version, Page page, Map<UUID, byte[]> movies) {
+    }
 
-	Page list(MovieRepository.Filter filter, Integer limit, int offset) {
-		boolean wholeList = limit == null && offset == 0;
-		if (wholeList && filter.equals(MovieRepository.Filter.NONE)) {
-			return wholeList();
-		}
-		List<Movie> page = this.movies.list(filter, limit, offset);
-		return new Page(this.json.writeValueAsBytes(page), wholeList ? page.size() : this.movies.count(filter));
-	}
+    Page list(MovieRepository.Filter filter, Integer limit, int offset) {
+        boolean wholeList = limit == null && offset == 0;
+        if (wholeList && filter.equals(MovieRepository.Filter.NONE)) {
+            return wholeList();
+        }
+        List<Movie> page = this.movies.list(filter, limit, offset);
+        return new Page(this.json.writeValueAsBytes(page), wholeList ? page.size() : this.movies.count(filter));
+    }
 
-	/**
-	 * Current because the counter is read before the query: the query's snapshot holds every write committed when
-	 * the counter was read, and while the counter still reads that number, no write has committed since.
-	 */
-	private Page wholeList() {
-		long version = this.movies.version();
-		Cached cached = this.wholeList.get();
-		if (cached.version() != version) {
-			cached = cache(version);
-		}
-		return cached.page();
-	}
+    /**
+     * Current because the counter is read before the query: the query's snapshot holds
+     * every write committed when the counter was read, and while the counter still reads
+     * that number, no write has committed since.
+     */
+    private Page wholeList() {
+        long version = this.movies.version();
+        Cached cached = this.wholeList.get();
+        if (cached.version() != version) {
+            cached = cache(version);
+        }
+        return cached.page();
+    }
 
-	/** The list's JSON is its movies' JSON, comma-separated in brackets: each movie is serialized once. */
-	private Cached cache(long version) {
-		List<Movie> all = this.movies.list(MovieRepository.Filter.NONE, null, 0);
-		Map<UUID, byte[]> byId = new HashMap<>();
-		ByteArrayOutputStream list = new ByteArrayOutputStream(256 * all.size() + 2);
-		list.write('[');
-		for (Movie movie : all) {
-			byte[] json = this.json.writeValueAsBytes(movie);
-			byId.put(movie.id(), json);
-			if (list.size() > 1) {
-				list.write(',');
-			}
-			list.writeBytes(json);
-		}
-		list.write(']');
-		Cached cached = new Cached(version, new Page(list.toByteArray(), all.size()), byId);
-		this.wholeList.set(cached);
-		return cached;
-	}
+    /**
+     * The list's JSON is its movies' JSON, comma-separated in brackets: each movie is
+     * serialized once.
+     */
+    private Cached cache(long version) {
+        List<Movie> all = this.movies.list(MovieRepository.Filter.NONE, null, 0);
+        Map<UUID, byte[]> byId = new HashMap<>();
+        ByteArrayOutputStream list = new ByteArrayOutputStream(256 * all.size() + 2);
+        list.write('[');
+        for (Movie movie : all) {
+            byte[] json = this.json.writeValueAsBytes(movie);
+            byId.put(movie.id(), json);
+            if (list.size() > 1) {
+                list.write(',');
+            }
+            list.writeBytes(json);
+        }
+        list.write(']');
+        Cached cached = new Cached(version, new Page(list.toByteArray(), all.size()), byId);
+        this.wholeList.set(cached);
+        return cached;
+    }
 
-	/**
-	 * One movie's JSON: from the list's cache while the counter still reads its version (a movie missing there
-	 * does not exist), else from the database. Only list reads rebuild the cache.
-	 */
-	byte[] getJson(UUID id) {
-		long version = this.movies.version();
-		Cached cached = this.wholeList.get();
-		if (cached.version() == version) {
-			byte[] movie = cached.movies().get(id);
-			if (movie == null) {
-				throw ApiException.notFound();
-			}
-			return movie;
-		}
-		return this.json.writeValueAsBytes(get(id));
-	}
+    /**
+     * One movie's JSON: from the list's cache while the counter still reads its version
+     * (a movie missing there does not exist), else from the database. Only list reads
+     * rebuild the cache.
+     */
+    byte[] getJson(UUID id) {
+        long version = this.movies.version();
+        Cached cached = this.wholeList.get();
+        if (cached.version() == version) {
+            byte[] movie = cached.movies().get(id);
+            if (movie == null) {
+                throw ApiException.notFound();
+            }
+            return movie;
+        }
+        return this.json.writeValueAsBytes(get(id));
+    }
 
-	Movie get(UUID id) {
-		return this.movies.find(id).orElseThrow(ApiException::notFound);
-	}
+    Movie get(UUID id) {
+        return this.movies.find(id).orElseThrow(ApiException::notFound);
+    }
 
-	/**
-	 * Creates a movie with a unique slug. The unique constraint decides between parallel creates of one
-	 * title: the loser's transaction rolls back and it takes the next free suffix, so every create succeeds.
-	 */
-	Movie create(MovieRequest request) {
-		var now = Timestamps.now();
-		String base = Slugs.slugify(request.title());
-		Set<String> taken = this.movies.slugsStartingWith(Slugs.commonPrefix(base));
-		for (int n = 1;; n++) {
-			String slug = Slugs.candidate(base, n);
-			if (taken.contains(slug)) {
-				continue;
-			}
-			Movie movie = new Movie(UUID.randomUUID(), now, now, request.title(), request.description(), slug,
-					request.year());
-			try {
-				this.transaction.executeWithoutResult((status) -> {
-					this.movies.insert(movie);
-					this.movies.countWrite();
-				});
-				return movie;
-			}
-			catch (DuplicateKeyException ex) {
-				taken.add(slug);
-			}
-		}
-	}
+    /**
+     * Creates a movie with a unique slug. The unique constraint decides between parallel
+     * creates of one title: the loser's transaction rolls back and it takes the next free
+     * suffix, so every create succeeds.
+     */
+    Movie create(MovieRequest request) {
+        var now = Timestamps.now();
+        String base = Slugs.slugify(request.title());
+        Set<String> taken = this.movies.slugsStartingWith(Slugs.commonPrefix(base));
+        for (int n = 1;; n++) {
+            String slug = Slugs.candidate(base, n);
+            if (taken.contains(slug)) {
+                continue;
+            }
+            Movie movie = new Movie(UUID.randomUUID(), now, now, request.title(), request.description(), slug,
+                    request.year());
+            try {
+                this.transaction.executeWithoutResult((status) -> {
+                    this.movies.insert(movie);
+                    this.movies.countWrite();
+                });
+                return movie;
+            }
+            catch (DuplicateKeyException ex) {
+                taken.add(slug);
+            }
+        }
+    }
 
-	/** Applies the given fields (all of PUT's required ones, or PATCH's subset); the slug never changes. */
-	@Transactional
-	Movie update(UUID id, MovieRequest request) {
-		Movie current = get(id);
-		Movie updated = new Movie(id, current.created(), Timestamps.now(),
-				(request.title() != null) ? request.title() : current.title(),
-				request.hasDescription() ? request.description() : current.description(), current.slug(),
-				(request.year() != null) ? request.year() : current.year());
-		if (!this.movies.update(updated)) {
-			throw ApiException.notFound();
-		}
-		this.movies.countWrite();
-		return updated;
-	}
+    /**
+     * Applies the given fields (all of PUT's required ones, or PATCH's subset); the slug
+     * never changes.
+     */
+    @Transactional
+    Movie update(UUID id, MovieRequest request) {
+        Movie current = get(id);
+        Movie updated = new Movie(id, current.created(), Timestamps.now(),
+                (request.title() != null) ? request.title() : current.title(),
+                request.hasDescription() ? request.description() : current.description(), current.slug(),
+                (request.year() != null) ? request.year() : current.year());
+        if (!this.movies.update(updated)) {
+            throw ApiException.notFound();
+        }
+        this.movies.countWrite();
+        return updated;
+    }
 
-	@Transactional
-	void delete(UUID id) {
-		if (!this.movies.delete(id)) {
-			throw ApiException.notFound();
-		}
-		this.movies.countWrite();
-	}
+    @Transactional
+    void delete(UUID id) {
+        if (!this.movies.delete(id)) {
+            throw ApiException.notFound();
+        }
+        this.movies.countWrite();
+    }
 
 }

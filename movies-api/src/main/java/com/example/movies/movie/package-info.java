@@ -1,4 +1,5 @@
 /**
- * Movies: the catalogue's entity, its DRF reading and validation, the list cache, and its HTTP endpoints.
+ * Movies: the catalogue's entity, its DRF reading and validation, the list cache, and its
+ * HTTP endpoints.
  */
 package com.example.movies.movie;

@@ -15,22 +15,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {
 
-	@Bean
-	JsonMapperBuilderCustomizer timestampFormat() {
-		return (builder) -> builder.addModule(new SimpleModule("timestamps").addSerializer(new InstantSerializer()));
-	}
+    @Bean
+    JsonMapperBuilderCustomizer timestampFormat() {
+        return (builder) -> builder.addModule(new SimpleModule("timestamps").addSerializer(new InstantSerializer()));
+    }
 
-	private static final class InstantSerializer extends StdSerializer<Instant> {
+    private static final class InstantSerializer extends StdSerializer<Instant> {
 
-		InstantSerializer() {
-			super(Instant.class);
-		}
+        InstantSerializer() {
+            super(Instant.class);
+        }
 
-		@Override
-		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-			generator.writeString(Timestamps.format(value));
-		}
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+            generator.writeString(Timestamps.format(value));
+        }
 
-	}
+    }
 
 }

@@ -12,38 +12,41 @@ import org.springframework.stereotype.Component;
 
 import com.example.movies.time.Timestamps;
 
-/** Creates the configured admin on first start; later starts (and other replicas) leave it as it is. */
+/**
+ * Creates the configured admin on first start; later starts (and other replicas) leave it
+ * as it is.
+ */
 @Component
 @Order(0)
 class AdminBootstrap implements ApplicationRunner {
 
-	private static final Log logger = LogFactory.getLog(AdminBootstrap.class);
+    private static final Log logger = LogFactory.getLog(AdminBootstrap.class);
 
-	private final UserRepository users;
+    private final UserRepository users;
 
-	private final PasswordEncoder passwordEncoder;
+    private final PasswordEncoder passwordEncoder;
 
-	private final AdminProperties admin;
+    private final AdminProperties admin;
 
-	AdminBootstrap(UserRepository users, PasswordEncoder passwordEncoder, AdminProperties admin) {
-		this.users = users;
-		this.passwordEncoder = passwordEncoder;
-		this.admin = admin;
-	}
+    AdminBootstrap(UserRepository users, PasswordEncoder passwordEncoder, AdminProperties admin) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.admin = admin;
+    }
 
-	@Override
-	public void run(ApplicationArguments args) {
-		if (this.users.findByUsername(this.admin.username()).isPresent()) {
-			return;
-		}
-		try {
-			this.users.insert(this.admin.username(), this.admin.email(),
-					this.passwordEncoder.encode(this.admin.password()), true, Timestamps.now());
-			logger.info("Created admin user '" + this.admin.username() + "'");
-		}
-		catch (DuplicateKeyException ex) {
-			// Another replica created it at the same moment.
-		}
-	}
+    @Override
+    public void run(ApplicationArguments args) {
+        if (this.users.findByUsername(this.admin.username()).isPresent()) {
+            return;
+        }
+        try {
+            this.users.insert(this.admin.username(), this.admin.email(),
+                    this.passwordEncoder.encode(this.admin.password()), true, Timestamps.now());
+            logger.info("Created admin user '" + this.admin.username() + "'");
+        }
+        catch (DuplicateKeyException ex) {
+            // Another replica created it at the same moment.
+        }
+    }
 
 }

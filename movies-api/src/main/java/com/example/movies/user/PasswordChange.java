@@ -10,19 +10,19 @@ import com.example.movies.web.request.RequestData.CharRules;
 /** A new password, typed twice (dj-rest-auth's password change). */
 @Schema(name = "PasswordChange")
 public record PasswordChange(
-		@JsonProperty("new_password1") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
-				format = "password") String newPassword1,
-		@JsonProperty("new_password2") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
-				format = "password") String newPassword2) {
+        @JsonProperty("new_password1") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
+                format = "password") String newPassword1,
+        @JsonProperty("new_password2") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
+                format = "password") String newPassword2) {
 
-	static final CharRules NEW_PASSWORD = CharRules.required(128);
+    static final CharRules NEW_PASSWORD = CharRules.required(128);
 
-	static PasswordChange read(RequestData data) {
-		FieldErrors errors = new FieldErrors();
-		String password1 = data.text("new_password1", NEW_PASSWORD, errors);
-		String password2 = data.text("new_password2", NEW_PASSWORD, errors);
-		errors.throwIfAny();
-		return new PasswordChange(password1, password2);
-	}
+    static PasswordChange read(RequestData data) {
+        FieldErrors errors = new FieldErrors();
+        String password1 = data.text("new_password1", NEW_PASSWORD, errors);
+        String password2 = data.text("new_password2", NEW_PASSWORD, errors);
+        errors.throwIfAny();
+        return new PasswordChange(password1, password2);
+    }
 
 }

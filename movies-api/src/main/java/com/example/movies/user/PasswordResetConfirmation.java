@@ -12,22 +12,22 @@ import com.example.movies.web.request.RequestData.CharRules;
 @Schema(name = "PasswordResetConfirmation")
 @JsonPropertyOrder({ "new_password1", "new_password2", "uid", "token" })
 public record PasswordResetConfirmation(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String uid,
-		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String token,
-		@JsonProperty("new_password1") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
-				format = "password") String newPassword1,
-		@JsonProperty("new_password2") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
-				format = "password") String newPassword2) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String token,
+        @JsonProperty("new_password1") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
+                format = "password") String newPassword1,
+        @JsonProperty("new_password2") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
+                format = "password") String newPassword2) {
 
-	private static final CharRules KEY = CharRules.required(Integer.MAX_VALUE);
+    private static final CharRules KEY = CharRules.required(Integer.MAX_VALUE);
 
-	static PasswordResetConfirmation read(RequestData data) {
-		FieldErrors errors = new FieldErrors();
-		String password1 = data.text("new_password1", PasswordChange.NEW_PASSWORD, errors);
-		String password2 = data.text("new_password2", PasswordChange.NEW_PASSWORD, errors);
-		String uid = data.text("uid", KEY, errors);
-		String token = data.text("token", KEY, errors);
-		errors.throwIfAny();
-		return new PasswordResetConfirmation(uid, token, password1, password2);
-	}
+    static PasswordResetConfirmation read(RequestData data) {
+        FieldErrors errors = new FieldErrors();
+        String password1 = data.text("new_password1", PasswordChange.NEW_PASSWORD, errors);
+        String password2 = data.text("new_password2", PasswordChange.NEW_PASSWORD, errors);
+        String uid = data.text("uid", KEY, errors);
+        String token = data.text("token", KEY, errors);
+        errors.throwIfAny();
+        return new PasswordResetConfirmation(uid, token, password1, password2);
+    }
 
 }

@@ -2,13 +2,15 @@ package com.example.movies.user;
 
 import java.time.Instant;
 
-/** A user account (the original's Django auth user). {@code password} is the encoded hash. */
+/**
+ * A user account (the original's Django auth user). {@code password} is the encoded hash.
+ */
 public record User(long id, String username, String email, String firstName, String lastName, String password,
-		boolean staff, boolean active, Instant dateJoined, Instant lastLogin) {
+        boolean staff, boolean active, Instant dateJoined, Instant lastLogin) {
 
-	@Override
-	public String toString() {
-		return "User[" + this.id + ", " + this.username + "]";
-	}
+    @Override
+    public String toString() {
+        return "User[" + this.id + ", " + this.username + "]";
+    }
 
 }

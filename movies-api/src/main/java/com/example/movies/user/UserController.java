@@ -27,70 +27,67 @@ import com.example.movies.web.request.RequestData;
 @Tag(name = "users")
 class UserController {
 
-	private static final String USER = "/api/v1/users/auth/user";
+    private static final String USER = "/api/v1/users/auth/user";
 
-	private final UserService users;
+    private final UserService users;
 
-	UserController(UserService users) {
-		this.users = users;
-	}
+    UserController(UserService users) {
+        this.users = users;
+    }
 
-	@GetMapping("/api/v1/users")
-	@Operation(summary = "All users (staff only)", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
-	List<UserSummary> list() {
-		return this.users.all().stream().map(UserSummary::of).toList();
-	}
+    @GetMapping("/api/v1/users")
+    @Operation(summary = "All users (staff only)", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    List<UserSummary> list() {
+        return this.users.all().stream().map(UserSummary::of).toList();
+    }
 
-	@GetMapping(USER)
-	@Operation(summary = "The signed-in user", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
-	UserDetails get(@AuthenticationPrincipal User user) {
-		return UserDetails.of(user);
-	}
+    @GetMapping(USER)
+    @Operation(summary = "The signed-in user", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    UserDetails get(@AuthenticationPrincipal User user) {
+        return UserDetails.of(user);
+    }
 
-	@PutMapping(USER)
-	@Operation(summary = "Update the signed-in user (username required)",
-			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = ProfileChange.class))))
-	UserDetails replace(@AuthenticationPrincipal User user, RequestData body) {
-		return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, false)));
-	}
+    @PutMapping(USER)
+    @Operation(summary = "Update the signed-in user (username required)",
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = ProfileChange.class))))
+    UserDetails replace(@AuthenticationPrincipal User user, RequestData body) {
+        return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, false)));
+    }
 
-	@PatchMapping(USER)
-	@Operation(summary = "Update some of the signed-in user's fields",
-			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = ProfileChange.class))))
-	UserDetails change(@AuthenticationPrincipal User user, RequestData body) {
-		return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, true)));
-	}
+    @PatchMapping(USER)
+    @Operation(summary = "Update some of the signed-in user's fields",
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = ProfileChange.class))))
+    UserDetails change(@AuthenticationPrincipal User user, RequestData body) {
+        return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, true)));
+    }
 
-	@PostMapping("/api/v1/users/auth/password/change")
-	@Operation(summary = "Change the signed-in user's password",
-			security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = PasswordChange.class))))
-	Detail changePassword(@AuthenticationPrincipal User user, RequestData body) {
-		this.users.changePassword(user, PasswordChange.read(body));
-		return new Detail("New password has been saved.");
-	}
+    @PostMapping("/api/v1/users/auth/password/change")
+    @Operation(summary = "Change the signed-in user's password",
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PasswordChange.class))))
+    Detail changePassword(@AuthenticationPrincipal User user, RequestData body) {
+        this.users.changePassword(user, PasswordChange.read(body));
+        return new Detail("New password has been saved.");
+    }
 
-	@PostMapping("/api/v1/users/auth/password/reset")
-	@Operation(summary = "Mail a password reset link (same answer whether or not the address is known)",
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = PasswordResetRequest.class))))
-	Detail resetPassword(RequestData body) {
-		this.users.requestPasswordReset(PasswordResetRequest.read(body));
-		return new Detail("Password reset e-mail has been sent.");
-	}
+    @PostMapping("/api/v1/users/auth/password/reset")
+    @Operation(summary = "Mail a password reset link (same answer whether or not the address is known)",
+            requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PasswordResetRequest.class))))
+    Detail resetPassword(RequestData body) {
+        this.users.requestPasswordReset(PasswordResetRequest.read(body));
+        return new Detail("Password reset e-mail has been sent.");
+    }
 
-	@PostMapping("/api/v1/users/auth/password/reset/confirm")
-	@Operation(summary = "Set a new password with the uid and token of a reset mail",
-			requestBody = @RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = PasswordResetConfirmation.class))))
-	Detail confirmPasswordReset(RequestData body) {
-		this.users.confirmPasswordReset(PasswordResetConfirmation.read(body));
-		return new Detail("Password has been reset with the new password.");
-	}
+    @PostMapping("/api/v1/users/auth/password/reset/confirm")
+    @Operation(summary = "Set a new password with the uid and token of a reset mail",
+            requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PasswordResetConfirmation.class))))
+    Detail confirmPasswordReset(RequestData body) {
+        this.users.confirmPasswordReset(PasswordResetConfirmation.read(body));
+        return new Detail("Password has been reset with the new password.");
+    }
 
 }

@@ -1,4 +1,5 @@
 /**
- * Accounts: users, the first admin, profiles, the password policy, password change and reset by mail.
+ * Accounts: users, the first admin, profiles, the password policy, password change and
+ * reset by mail.
  */
 package com.example.movies.user;

@@ -1,4 +1,5 @@
 /**
- * What every HTTP answer shares: CORS, the security headers, and the successful {@code {"detail": ...}} body.
+ * What every HTTP answer shares: CORS, the security headers, and the successful
+ * {@code {"detail": ...}} body.
  */
 package com.example.movies.web;

@@ -15,42 +15,41 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TokenServiceTest {
 
-	final TokenService tokens = new TokenService(
-			new JwtProperties("a-test-secret-of-at-least-32-characters", Duration.ofMinutes(10), Duration.ofDays(1)));
+    final TokenService tokens = new TokenService(
+            new JwtProperties("a-test-secret-of-at-least-32-characters", Duration.ofMinutes(10), Duration.ofDays(1)));
 
-	final User user = new User(42, "u", "u@example.com", "", "", "", false, true, Instant.now(), null);
+    final User user = new User(42, "u", "u@example.com", "", "", "", false, true, Instant.now(), null);
 
-	@Test
-	void eachDecoderAcceptsOnlyItsTokenType() {
-		Jwt access = this.tokens.accessTokenDecoder().decode(this.tokens.accessToken(this.user));
-		assertThat(TokenService.userId(access)).isEqualTo(42);
-		assertThat(access.getClaimAsString("token_type")).isEqualTo("access");
-		assertThat(this.tokens.decodeRefreshToken(this.tokens.refreshToken(this.user))).isPresent();
+    @Test
+    void eachDecoderAcceptsOnlyItsTokenType() {
+        Jwt access = this.tokens.accessTokenDecoder().decode(this.tokens.accessToken(this.user));
+        assertThat(TokenService.userId(access)).isEqualTo(42);
+        assertThat(access.getClaimAsString("token_type")).isEqualTo("access");
+        assertThat(this.tokens.decodeRefreshToken(this.tokens.refreshToken(this.user))).isPresent();
 
-		assertThatExceptionOfType(JwtException.class)
-			.isThrownBy(() -> this.tokens.accessTokenDecoder().decode(this.tokens.refreshToken(this.user)));
-		assertThat(this.tokens.decodeRefreshToken(this.tokens.accessToken(this.user))).isEmpty();
-	}
+        assertThatExceptionOfType(JwtException.class)
+            .isThrownBy(() -> this.tokens.accessTokenDecoder().decode(this.tokens.refreshToken(this.user)));
+        assertThat(this.tokens.decodeRefreshToken(this.tokens.accessToken(this.user))).isEmpty();
+    }
 
-	@Test
-	void tokensOfAnotherKeyAreRefused() {
-		TokenService other = new TokenService(
-				new JwtProperties("another-secret-of-at-least-32-characters", Duration.ofMinutes(10), Duration.ofDays(1)));
-		assertThatExceptionOfType(JwtException.class)
-			.isThrownBy(() -> this.tokens.accessTokenDecoder().decode(other.accessToken(this.user)));
-		assertThat(this.tokens.decodeRefreshToken(other.refreshToken(this.user))).isEmpty();
-	}
+    @Test
+    void tokensOfAnotherKeyAreRefused() {
+        TokenService other = new TokenService(new JwtProperties("another-secret-of-at-least-32-characters",
+                Duration.ofMinutes(10), Duration.ofDays(1)));
+        assertThatExceptionOfType(JwtException.class)
+            .isThrownBy(() -> this.tokens.accessTokenDecoder().decode(other.accessToken(this.user)));
+        assertThat(this.tokens.decodeRefreshToken(other.refreshToken(this.user))).isEmpty();
+    }
 
-	@Test
-	void expiredTokensAreRefusedWithoutLeeway() throws InterruptedException {
-		TokenService instant = new TokenService(
-				new JwtProperties("a-test-secret-of-at-least-32-characters", Duration.ofMillis(1), Duration.ofMillis(1)));
-		String access = instant.accessToken(this.user);
-		String refresh = instant.refreshToken(this.user);
-		Thread.sleep(1100);
-		assertThatExceptionOfType(JwtException.class)
-			.isThrownBy(() -> this.tokens.accessTokenDecoder().decode(access));
-		assertThat(this.tokens.decodeRefreshToken(refresh)).isEmpty();
-	}
+    @Test
+    void expiredTokensAreRefusedWithoutLeeway() throws InterruptedException {
+        TokenService instant = new TokenService(new JwtProperties("a-test-secret-of-at-least-32-characters",
+                Duration.ofMillis(1), Duration.ofMillis(1)));
+        String access = instant.accessToken(this.user);
+        String refresh = instant.refreshToken(this.user);
+        Thread.sleep(1100);
+        assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.tokens.accessTokenDecoder().decode(access));
+        assertThat(this.tokens.decodeRefreshToken(refresh)).isEmpty();
+    }
 
 }

@@ -18,67 +18,70 @@ import com.example.movies.PostgresTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The repository's SQL on real PostgreSQL (JDBC slice, Flyway-migrated, each test rolled back). */
+/**
+ * The repository's SQL on real PostgreSQL (JDBC slice, Flyway-migrated, each test rolled
+ * back).
+ */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ PostgresTestDatabase.class, MovieRepository.class })
 class MovieRepositoryTest {
 
-	@Autowired
-	MovieRepository movies;
+    @Autowired
+    MovieRepository movies;
 
-	static Movie movie(String title, String slug, int year) {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		return new Movie(UUID.randomUUID(), now, now, title, null, slug, year);
-	}
+    static Movie movie(String title, String slug, int year) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new Movie(UUID.randomUUID(), now, now, title, null, slug, year);
+    }
 
-	@Test
-	void storesAndReadsAMovieExactly() {
-		Movie movie = new Movie(UUID.randomUUID(), Instant.parse("2026-11-24T14:18:53.892450Z"),
-				Instant.parse("2026-11-24T14:18:53.892519Z"), "Ünïcödé 🎬", "d".repeat(100_000), "repo-exact", 2006);
-		this.movies.insert(movie);
-		assertThat(this.movies.find(movie.id())).contains(movie);
-	}
+    @Test
+    void storesAndReadsAMovieExactly() {
+        Movie movie = new Movie(UUID.randomUUID(), Instant.parse("2026-11-24T14:18:53.892450Z"),
+                Instant.parse("2026-11-24T14:18:53.892519Z"), "Ünïcödé 🎬", "d".repeat(100_000), "repo-exact", 2006);
+        this.movies.insert(movie);
+        assertThat(this.movies.find(movie.id())).contains(movie);
+    }
 
-	@Test
-	void listsByYearThenInsertionWithEscapedSearch() {
-		this.movies.insert(movie("Repo_Zeta", "repo-zeta", 2001));
-		this.movies.insert(movie("Repo_Alpha", "repo-alpha", 1999));
-		this.movies.insert(movie("Repo%Beta", "repo-beta", 2001));
-		MovieRepository.Filter all = new MovieRepository.Filter("repo", null);
-		assertThat(this.movies.list(all, null, 0)).extracting(Movie::slug)
-			.containsExactly("repo-alpha", "repo-zeta", "repo-beta");
-		assertThat(this.movies.list(new MovieRepository.Filter("o%b", null), null, 0)).extracting(Movie::slug)
-			.containsExactly("repo-beta");
-		assertThat(this.movies.list(new MovieRepository.Filter("o_", null), null, 0)).extracting(Movie::slug)
-			.containsExactly("repo-alpha", "repo-zeta");
-		assertThat(this.movies.list(new MovieRepository.Filter("repo", 2001), 1, 1)).extracting(Movie::slug)
-			.containsExactly("repo-beta");
-		assertThat(this.movies.count(new MovieRepository.Filter("repo", 2001))).isEqualTo(2);
-	}
+    @Test
+    void listsByYearThenInsertionWithEscapedSearch() {
+        this.movies.insert(movie("Repo_Zeta", "repo-zeta", 2001));
+        this.movies.insert(movie("Repo_Alpha", "repo-alpha", 1999));
+        this.movies.insert(movie("Repo%Beta", "repo-beta", 2001));
+        MovieRepository.Filter all = new MovieRepository.Filter("repo", null);
+        assertThat(this.movies.list(all, null, 0)).extracting(Movie::slug)
+            .containsExactly("repo-alpha", "repo-zeta", "repo-beta");
+        assertThat(this.movies.list(new MovieRepository.Filter("o%b", null), null, 0)).extracting(Movie::slug)
+            .containsExactly("repo-beta");
+        assertThat(this.movies.list(new MovieRepository.Filter("o_", null), null, 0)).extracting(Movie::slug)
+            .containsExactly("repo-alpha", "repo-zeta");
+        assertThat(this.movies.list(new MovieRepository.Filter("repo", 2001), 1, 1)).extracting(Movie::slug)
+            .containsExactly("repo-beta");
+        assertThat(this.movies.count(new MovieRepository.Filter("repo", 2001))).isEqualTo(2);
+    }
 
-	@Test
-	void slugsAreUniqueInTheDatabase() {
-		this.movies.insert(movie("One", "repo-same", 2000));
-		this.movies.insert(movie("Two", "repo-same-2", 2000));
-		assertThat(this.movies.slugsStartingWith("repo-sa")).containsExactlyInAnyOrder("repo-same", "repo-same-2");
-		assertThat(this.movies.slugsStartingWith("repo_sa")).as("_ is no wildcard").isEmpty();
-		assertThatExceptionOfType(DuplicateKeyException.class)
-			.isThrownBy(() -> this.movies.insert(movie("Three", "repo-same", 2000)));
-	}
+    @Test
+    void slugsAreUniqueInTheDatabase() {
+        this.movies.insert(movie("One", "repo-same", 2000));
+        this.movies.insert(movie("Two", "repo-same-2", 2000));
+        assertThat(this.movies.slugsStartingWith("repo-sa")).containsExactlyInAnyOrder("repo-same", "repo-same-2");
+        assertThat(this.movies.slugsStartingWith("repo_sa")).as("_ is no wildcard").isEmpty();
+        assertThatExceptionOfType(DuplicateKeyException.class)
+            .isThrownBy(() -> this.movies.insert(movie("Three", "repo-same", 2000)));
+    }
 
-	@Test
-	void updatesAndDeletes() {
-		Movie movie = movie("Before", "repo-update", 1990);
-		this.movies.insert(movie);
-		Movie changed = new Movie(movie.id(), movie.created(), movie.modified().plusSeconds(1), "After", "text",
-				"ignored-slug", 1991);
-		assertThat(this.movies.update(changed)).isTrue();
-		assertThat(this.movies.find(movie.id()).orElseThrow().slug()).isEqualTo("repo-update");
-		assertThat(this.movies.find(movie.id()).orElseThrow().title()).isEqualTo("After");
-		assertThat(this.movies.delete(movie.id())).isTrue();
-		assertThat(this.movies.delete(movie.id())).isFalse();
-		assertThat(this.movies.list(new MovieRepository.Filter("before", null), null, 0)).isEqualTo(List.of());
-	}
+    @Test
+    void updatesAndDeletes() {
+        Movie movie = movie("Before", "repo-update", 1990);
+        this.movies.insert(movie);
+        Movie changed = new Movie(movie.id(), movie.created(), movie.modified().plusSeconds(1), "After", "text",
+                "ignored-slug", 1991);
+        assertThat(this.movies.update(changed)).isTrue();
+        assertThat(this.movies.find(movie.id()).orElseThrow().slug()).isEqualTo("repo-update");
+        assertThat(this.movies.find(movie.id()).orElseThrow().title()).isEqualTo("After");
+        assertThat(this.movies.delete(movie.id())).isTrue();
+        assertThat(this.movies.delete(movie.id())).isFalse();
+        assertThat(this.movies.list(new MovieRepository.Filter("before", null), null, 0)).isEqualTo(List.of());
+    }
 
 }

@@ -29,139 +29,141 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Password reset against a real (and slow) SMTP server: the answer never tells whether an address exists,
- * by its status, its body or its time; the token of the mail works once, and not after it expired.
+ * Password reset against a real (and slow) SMTP server: the answer never tells whether an
+ * address exists, by its status, its body or its time; the token of the mail works once,
+ * and not after it expired.
  */
 @GatewayIntegrationTest
 class PasswordResetApiTest {
 
-	static final String RESET = "/api/v1/users/auth/password/reset";
+    static final String RESET = "/api/v1/users/auth/password/reset";
 
-	static final String CONFIRM = "/api/v1/users/auth/password/reset/confirm";
+    static final String CONFIRM = "/api/v1/users/auth/password/reset/confirm";
 
-	/** The mail's text, possibly quoted-printable (soft line breaks). */
-	static final Pattern LINK = Pattern.compile("uid (\\S+) and token (\\S+) at");
+    /** The mail's text, possibly quoted-printable (soft line breaks). */
+    static final Pattern LINK = Pattern.compile("uid (\\S+) and token (\\S+) at");
 
-	@Autowired
-	JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
-	@Autowired
-	SlowSmtpServer smtp;
+    @Autowired
+    SlowSmtpServer smtp;
 
-	@Autowired
-	UserRepository userRepository;
+    @Autowired
+    UserRepository userRepository;
 
-	@Autowired
-	PasswordResetTokens resetTokens;
+    @Autowired
+    PasswordResetTokens resetTokens;
 
-	@Autowired
-	ResetMailProperties resetMail;
+    @Autowired
+    ResetMailProperties resetMail;
 
-	@Autowired
-	@Qualifier("applicationTaskExecutor")
-	ThreadPoolTaskExecutor mailQueue;
+    @Autowired
+    @Qualifier("applicationTaskExecutor")
+    ThreadPoolTaskExecutor mailQueue;
 
-	@Autowired
-	Api api;
+    @Autowired
+    Api api;
 
-	@Autowired
-	TestUsers users;
+    @Autowired
+    TestUsers users;
 
-	@BeforeEach
-	void setUp() {
-		this.smtp.clear();
-	}
+    @BeforeEach
+    void setUp() {
+        this.smtp.clear();
+    }
 
-	Reply reset(String email) {
-		return this.api.json("POST", RESET, null, Map.of("email", email));
-	}
+    Reply reset(String email) {
+        return this.api.json("POST", RESET, null, Map.of("email", email));
+    }
 
-	long millis(String email) {
-		long start = System.nanoTime();
-		Reply reply = reset(email);
-		long elapsed = (System.nanoTime() - start) / 1_000_000;
-		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.body()).isEqualTo("{\"detail\":\"Password reset e-mail has been sent.\"}");
-		return elapsed;
-	}
+    long millis(String email) {
+        long start = System.nanoTime();
+        Reply reply = reset(email);
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("{\"detail\":\"Password reset e-mail has been sent.\"}");
+        return elapsed;
+    }
 
-	static long median(List<Long> values) {
-		List<Long> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		return sorted.get(sorted.size() / 2);
-	}
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
 
-	@Test
-	void aKnownAddressIsAnsweredLikeAnUnknownOneAndAsFast() throws InterruptedException {
-		String known = this.users.create(false) + "@example.com";
-		String unknown = "nobody-" + known;
-		List<Long> knownTimes = new ArrayList<>();
-		List<Long> unknownTimes = new ArrayList<>();
-		for (int i = 0; i < 5; i++) {
-			knownTimes.add(millis(known));
-			unknownTimes.add(millis(unknown));
-		}
-		// The SMTP server greets after 1.5 s: an answer that waited for the mail would show it.
-		assertThat(median(knownTimes) - median(unknownTimes)).as("known %s, unknown %s", knownTimes, unknownTimes)
-			.isLessThan(SlowSmtpServer.GREETING_DELAY.toMillis() / 3);
-		assertThat(this.smtp.nextMessage(Duration.ofSeconds(30))).as("the mail still goes out").contains(known);
-	}
+    @Test
+    void aKnownAddressIsAnsweredLikeAnUnknownOneAndAsFast() throws InterruptedException {
+        String known = this.users.create(false) + "@example.com";
+        String unknown = "nobody-" + known;
+        List<Long> knownTimes = new ArrayList<>();
+        List<Long> unknownTimes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            knownTimes.add(millis(known));
+            unknownTimes.add(millis(unknown));
+        }
+        // The SMTP server greets after 1.5 s: an answer that waited for the mail would
+        // show it.
+        assertThat(median(knownTimes) - median(unknownTimes)).as("known %s, unknown %s", knownTimes, unknownTimes)
+            .isLessThan(SlowSmtpServer.GREETING_DELAY.toMillis() / 3);
+        assertThat(this.smtp.nextMessage(Duration.ofSeconds(30))).as("the mail still goes out").contains(known);
+    }
 
-	@Test
-	void theTokenOfTheMailResetsThePasswordOnce() throws InterruptedException {
-		String username = this.users.create(false);
-		assertThat(reset(username + "@example.com").status()).isEqualTo(200);
-		String mail = this.smtp.nextMessage(Duration.ofSeconds(30)).replace("=\n", "");
-		Matcher link = LINK.matcher(mail);
-		assertThat(link.find()).as(mail).isTrue();
-		Map<String, String> confirm = Map.of("uid", link.group(1), "token", link.group(2), "new_password1",
-				"Xk92!mqLz", "new_password2", "Xk92!mqLz");
-		assertThat(this.api.json("POST", CONFIRM, null, confirm).status()).isEqualTo(200);
-		assertThat(this.users.passwordIs(username, "Xk92!mqLz")).isTrue();
+    @Test
+    void theTokenOfTheMailResetsThePasswordOnce() throws InterruptedException {
+        String username = this.users.create(false);
+        assertThat(reset(username + "@example.com").status()).isEqualTo(200);
+        String mail = this.smtp.nextMessage(Duration.ofSeconds(30)).replace("=\n", "");
+        Matcher link = LINK.matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        Map<String, String> confirm = Map.of("uid", link.group(1), "token", link.group(2), "new_password1", "Xk92!mqLz",
+                "new_password2", "Xk92!mqLz");
+        assertThat(this.api.json("POST", CONFIRM, null, confirm).status()).isEqualTo(200);
+        assertThat(this.users.passwordIs(username, "Xk92!mqLz")).isTrue();
 
-		Reply again = this.api.json("POST", CONFIRM, null, Map.of("uid", link.group(1), "token", link.group(2),
-				"new_password1", "Yq81@nwKp", "new_password2", "Yq81@nwKp"));
-		assertThat(again.status()).isEqualTo(400);
-		assertThat(again.body()).isEqualTo("{\"token\":[\"Invalid value\"]}");
-		assertThat(this.users.passwordIs(username, "Xk92!mqLz")).isTrue();
-	}
+        Reply again = this.api.json("POST", CONFIRM, null, Map.of("uid", link.group(1), "token", link.group(2),
+                "new_password1", "Yq81@nwKp", "new_password2", "Yq81@nwKp"));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body()).isEqualTo("{\"token\":[\"Invalid value\"]}");
+        assertThat(this.users.passwordIs(username, "Xk92!mqLz")).isTrue();
+    }
 
-	@Test
-	void anExpiredTokenIsRefused() {
-		String username = this.users.create(false);
-		User user = this.userRepository.findByUsername(username).orElseThrow();
-		Instant justExpired = Instant.now().minus(PasswordResetTokens.VALIDITY).minusSeconds(5);
-		Instant stillValid = Instant.now().minus(PasswordResetTokens.VALIDITY).plusSeconds(60);
-		Reply expired = this.api.json("POST", CONFIRM, null, Map.of("uid", PasswordResetTokens.uid(user), "token",
-				this.resetTokens.token(user, justExpired), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
-		assertThat(expired.status()).isEqualTo(400);
-		assertThat(expired.body()).isEqualTo("{\"token\":[\"Invalid value\"]}");
-		assertThat(this.users.passwordIs(username, TestUsers.PASSWORD)).isTrue();
-		Reply valid = this.api.json("POST", CONFIRM, null, Map.of("uid", PasswordResetTokens.uid(user), "token",
-				this.resetTokens.token(user, stillValid), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
-		assertThat(valid.status()).as("a token just inside its three days").isEqualTo(200);
-	}
+    @Test
+    void anExpiredTokenIsRefused() {
+        String username = this.users.create(false);
+        User user = this.userRepository.findByUsername(username).orElseThrow();
+        Instant justExpired = Instant.now().minus(PasswordResetTokens.VALIDITY).minusSeconds(5);
+        Instant stillValid = Instant.now().minus(PasswordResetTokens.VALIDITY).plusSeconds(60);
+        Reply expired = this.api.json("POST", CONFIRM, null, Map.of("uid", PasswordResetTokens.uid(user), "token",
+                this.resetTokens.token(user, justExpired), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
+        assertThat(expired.status()).isEqualTo(400);
+        assertThat(expired.body()).isEqualTo("{\"token\":[\"Invalid value\"]}");
+        assertThat(this.users.passwordIs(username, TestUsers.PASSWORD)).isTrue();
+        Reply valid = this.api.json("POST", CONFIRM, null, Map.of("uid", PasswordResetTokens.uid(user), "token",
+                this.resetTokens.token(user, stillValid), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
+        assertThat(valid.status()).as("a token just inside its three days").isEqualTo(200);
+    }
 
-	@Test
-	void anAccountGetsAtMostOneMailPerInterval() throws InterruptedException {
-		String email = this.users.create(false) + "@example.com";
-		assertThat(reset(email).status()).isEqualTo(200);
-		assertThat(reset(email).status()).as("answered alike").isEqualTo(200);
-		assertThat(this.smtp.nextMessage(Duration.ofSeconds(30))).contains(email);
-		assertThatIllegalStateException().as("a second mail within the interval")
-			.isThrownBy(() -> this.smtp.nextMessage(SlowSmtpServer.GREETING_DELAY.multipliedBy(3)));
-		this.jdbc.sql("UPDATE app_user SET reset_mail_sent = :sent WHERE email = :email")
-			.param("sent", OffsetDateTime.now(ZoneOffset.UTC).minus(this.resetMail.resetInterval()))
-			.param("email", email)
-			.update();
-		assertThat(reset(email).status()).isEqualTo(200);
-		assertThat(this.smtp.nextMessage(Duration.ofSeconds(30))).as("the interval has passed").contains(email);
-	}
+    @Test
+    void anAccountGetsAtMostOneMailPerInterval() throws InterruptedException {
+        String email = this.users.create(false) + "@example.com";
+        assertThat(reset(email).status()).isEqualTo(200);
+        assertThat(reset(email).status()).as("answered alike").isEqualTo(200);
+        assertThat(this.smtp.nextMessage(Duration.ofSeconds(30))).contains(email);
+        assertThatIllegalStateException().as("a second mail within the interval")
+            .isThrownBy(() -> this.smtp.nextMessage(SlowSmtpServer.GREETING_DELAY.multipliedBy(3)));
+        this.jdbc.sql("UPDATE app_user SET reset_mail_sent = :sent WHERE email = :email")
+            .param("sent", OffsetDateTime.now(ZoneOffset.UTC).minus(this.resetMail.resetInterval()))
+            .param("email", email)
+            .update();
+        assertThat(reset(email).status()).isEqualTo(200);
+        assertThat(this.smtp.nextMessage(Duration.ofSeconds(30))).as("the interval has passed").contains(email);
+    }
 
-	@Test
-	void mailsWaitInABoundedQueue() {
-		assertThat(this.mailQueue.getQueueCapacity()).isEqualTo(100);
-		assertThat(this.mailQueue.getMaxPoolSize()).isEqualTo(8);
-	}
+    @Test
+    void mailsWaitInABoundedQueue() {
+        assertThat(this.mailQueue.getQueueCapacity()).isEqualTo(100);
+        assertThat(this.mailQueue.getMaxPoolSize()).isEqualTo(8);
+    }
 
 }

@@ -15,20 +15,23 @@ import org.springframework.mail.javamail.JavaMailSender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** A full mail queue drops the mail with a warning, and the request that asked for it goes on. */
+/**
+ * A full mail queue drops the mail with a warning, and the request that asked for it goes
+ * on.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class PasswordResetMailerTest {
 
-	@Test
-	void aFullQueueDropsTheMailWithAWarning(CapturedOutput output) {
-		PasswordResetMailer mailer = new PasswordResetMailer(
-				new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-				new ResetMailProperties("webmaster@localhost", Duration.ofMinutes(2)), (task) -> {
-					throw new TaskRejectedException("full");
-				});
-		User user = new User(42, "someone", "someone@example.com", "", "", "x", false, true, Instant.now(), null);
-		assertThatNoException().isThrownBy(() -> mailer.send(user, "uid", "token"));
-		assertThat(output).contains("Password reset mail of user 42 dropped: the mail queue is full");
-	}
+    @Test
+    void aFullQueueDropsTheMailWithAWarning(CapturedOutput output) {
+        PasswordResetMailer mailer = new PasswordResetMailer(
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                new ResetMailProperties("webmaster@localhost", Duration.ofMinutes(2)), (task) -> {
+                    throw new TaskRejectedException("full");
+                });
+        User user = new User(42, "someone", "someone@example.com", "", "", "x", false, true, Instant.now(), null);
+        assertThatNoException().isThrownBy(() -> mailer.send(user, "uid", "token"));
+        assertThat(output).contains("Password reset mail of user 42 dropped: the mail queue is full");
+    }
 
 }

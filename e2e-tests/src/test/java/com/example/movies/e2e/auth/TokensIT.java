@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class TokensIT {
 
     private final Stack stack;
+
     private final Api api;
 
     TokensIT(Stack stack) {
@@ -39,57 +40,73 @@ class TokensIT {
 
     @Test
     void credentialsInAFormGiveTokensToo() {
-        api.anonymous().contentType(ContentType.URLENC)
-                .formParam("username", stack.admin().username())
-                .formParam("password", stack.admin().password())
-                .post("/api/token")
-                .then().statusCode(200)
-                .body("access", not(emptyOrNullString()), "refresh", not(emptyOrNullString()));
+        api.anonymous()
+            .contentType(ContentType.URLENC)
+            .formParam("username", stack.admin().username())
+            .formParam("password", stack.admin().password())
+            .post("/api/token")
+            .then()
+            .statusCode(200)
+            .body("access", not(emptyOrNullString()), "refresh", not(emptyOrNullString()));
     }
 
     @Test
     void aWrongPasswordIs401WithoutTokens() {
-        api.anonymous().contentType(ContentType.JSON)
-                .body(Map.of("username", stack.admin().username(), "password", "not-" + stack.admin().password()))
-                .post("/api/token")
-                .then().statusCode(401)
-                .body("detail", equalTo("No active account found with the given credentials"))
-                .body("access", equalTo(null));
+        api.anonymous()
+            .contentType(ContentType.JSON)
+            .body(Map.of("username", stack.admin().username(), "password", "not-" + stack.admin().password()))
+            .post("/api/token")
+            .then()
+            .statusCode(401)
+            .body("detail", equalTo("No active account found with the given credentials"))
+            .body("access", equalTo(null));
     }
 
     @Test
     void aRefreshTokenGivesAWorkingAccessToken() {
         String refresh = api.tokens(stack.admin()).getString("refresh");
 
-        String access = api.anonymous().contentType(ContentType.JSON).body(Map.of("refresh", refresh))
-                .post("/api/token/refresh")
-                .then().statusCode(200)
-                .extract().path("access");
+        String access = api.anonymous()
+            .contentType(ContentType.JSON)
+            .body(Map.of("refresh", refresh))
+            .post("/api/token/refresh")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access");
 
         assertEquals("access", Api.claims(access).getString("token_type"));
-        api.bearer(access).get("/api/v1/users/auth/user")
-                .then().statusCode(200).body("username", equalTo(stack.admin().username()));
+        api.bearer(access)
+            .get("/api/v1/users/auth/user")
+            .then()
+            .statusCode(200)
+            .body("username", equalTo(stack.admin().username()));
     }
 
     @Test
     void anAccessTokenIsRefusedWhereARefreshTokenIsExpected() {
         String access = api.tokens(stack.admin()).getString("access");
 
-        api.anonymous().contentType(ContentType.JSON).body(Map.of("refresh", access))
-                .post("/api/token/refresh")
-                .then().statusCode(401)
-                .body("code", equalTo("token_not_valid"));
+        api.anonymous()
+            .contentType(ContentType.JSON)
+            .body(Map.of("refresh", access))
+            .post("/api/token/refresh")
+            .then()
+            .statusCode(401)
+            .body("code", equalTo("token_not_valid"));
     }
 
     @Test
     void aRefreshTokenIsRefusedAsABearerToken() {
         String refresh = api.tokens(stack.admin()).getString("refresh");
 
-        api.bearer(refresh).get("/api/v1/users/auth/user")
-                .then().statusCode(401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("code", equalTo("token_not_valid"))
-                .body("detail", equalTo("Given token not valid for any token type"));
+        api.bearer(refresh)
+            .get("/api/v1/users/auth/user")
+            .then()
+            .statusCode(401)
+            .header("WWW-Authenticate", containsString("Bearer"))
+            .body("code", equalTo("token_not_valid"))
+            .body("detail", equalTo("Given token not valid for any token type"));
     }
 
     @Test
@@ -98,9 +115,12 @@ class TokensIT {
         String forged = access.substring(0, access.lastIndexOf('.') + 1)
                 + new StringBuilder(access.substring(access.lastIndexOf('.') + 1)).reverse();
 
-        api.bearer(forged).get("/api/v1/movie")
-                .then().statusCode(401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("code", equalTo("token_not_valid"));
+        api.bearer(forged)
+            .get("/api/v1/movie")
+            .then()
+            .statusCode(401)
+            .header("WWW-Authenticate", containsString("Bearer"))
+            .body("code", equalTo("token_not_valid"));
     }
+
 }

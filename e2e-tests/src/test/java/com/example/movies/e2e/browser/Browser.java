@@ -19,22 +19,27 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver, so the driver always matches the browser and
- * nothing is downloaded. Each browser has a fresh profile.
+ * Debian's headless Chromium driven through Debian's chromedriver, so the driver always
+ * matches the browser and nothing is downloaded. Each browser has a fresh profile.
  */
 final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
     /**
-     * Selenium warns on every start that it has no DevTools classes for this Chromium version; the suite uses
-     * only WebDriver, so the warning is noise. Held in a field because java.util.logging keeps loggers weakly.
+     * Selenium warns on every start that it has no DevTools classes for this Chromium
+     * version; the suite uses only WebDriver, so the warning is noise. Held in a field
+     * because java.util.logging keeps loggers weakly.
      */
     private static final java.util.logging.Logger CDP_LOGGER = quiet("org.openqa.selenium.devtools");
+
     private static final java.util.logging.Logger CHROMIUM_LOGGER = quiet("org.openqa.selenium.chromium");
 
     final ChromeDriver driver;
+
     final WebDriverWait wait;
+
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path profile) {
@@ -46,26 +51,24 @@ final class Browser implements AutoCloseable {
     static Browser start() throws IOException {
         for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(program)) {
-                throw new IllegalStateException("No " + program
-                        + ": install Debian's packages (apt-get install -y chromium chromium-driver)");
+                throw new IllegalStateException(
+                        "No " + program + ": install Debian's packages (apt-get install -y chromium chromium-driver)");
             }
         }
         Path work = Path.of(Settings.require("e2e.workDir"));
         Files.createDirectories(work);
         Path profile = Files.createTempDirectory(work, "chromium-profile-");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run",
-                        "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+            .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                    "--user-data-dir=" + profile);
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(work.resolve("chromedriver.log").toFile())
-                .build();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogFile(work.resolve("chromedriver.log").toFile())
+            .build();
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
@@ -75,12 +78,19 @@ final class Browser implements AutoCloseable {
         return logger;
     }
 
-    /** Messages the page logged at level SEVERE (console errors, failed loads) since the last call. */
+    /**
+     * Messages the page logged at level SEVERE (console errors, failed loads) since the
+     * last call.
+     */
     List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
+        return driver.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
+            .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
     }
 
     /** Saves what the page shows now as {@code e2e.screenshotDir/name.png}. */
@@ -90,7 +100,8 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(directory);
             File shot = driver.getScreenshotAs(OutputType.FILE);
             return Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -100,8 +111,10 @@ final class Browser implements AutoCloseable {
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // A leftover profile under target/ is harmless.
         }
     }
+
 }

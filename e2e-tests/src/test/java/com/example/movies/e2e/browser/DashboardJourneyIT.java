@@ -17,16 +17,21 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The dashboard as a person uses it in Chromium, against the real built UI and the real API: every element is
- * found by the text a user reads (its label or its name), never by an id or a CSS class.
+ * The dashboard as a person uses it in Chromium, against the real built UI and the real
+ * API: every element is found by the text a user reads (its label or its name), never by
+ * an id or a CSS class.
  */
 @EndToEnd
 class DashboardJourneyIT {
 
     private final Stack stack;
+
     private final Api api;
+
     private final String title = Api.uniqueTitle("Inception");
+
     private final String refusedTitle = Api.uniqueTitle("Refused");
+
     private Browser browser;
 
     DashboardJourneyIT(Stack stack) {
@@ -46,8 +51,10 @@ class DashboardJourneyIT {
                 browser.screenshot(test.getTestMethod().orElseThrow().getName() + "-end");
                 browser.close();
             }
-        } finally {
-            // The browser created them, so whatever step failed, find them by their unique titles.
+        }
+        finally {
+            // The browser created them, so whatever step failed, find them by their
+            // unique titles.
             for (String created : List.of(title, title.toUpperCase(Locale.ROOT), refusedTitle)) {
                 moviesTitled(created).forEach(id -> api.asAdmin().delete("/api/v1/movie/{id}", id));
             }
@@ -101,18 +108,27 @@ class DashboardJourneyIT {
         page.open(stack.frontendUrl().resolve("/dashboard"));
         page.awaitPath("/login");
 
-        List<String> errors = browser.consoleErrors().stream()
-                .filter(message -> !message.contains("status of 400")) // the refused movie, on purpose
-                .toList();
+        List<String> errors = browser.consoleErrors()
+            .stream()
+            .filter(message -> !message.contains("status of 400")) // the refused movie,
+                                                                   // on purpose
+            .toList();
         assertEquals(List.of(), errors, "console errors");
     }
 
     private List<String> moviesTitled(String title) {
-        return api.anonymous().get("/api/v1/movie").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.title == '" + title + "' }.id", String.class);
+        return api.anonymous()
+            .get("/api/v1/movie")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("findAll { it.title == '" + title + "' }.id", String.class);
     }
 
-    /** What a user sees and does on the page, found by visible text and accessible names. */
+    /**
+     * What a user sees and does on the page, found by visible text and accessible names.
+     */
     private record Page(Browser browser) {
 
         void open(java.net.URI url) {
@@ -121,39 +137,42 @@ class DashboardJourneyIT {
 
         void awaitPath(String path) {
             browser.wait.withMessage(() -> "expected path " + path + ", at " + browser.driver.getCurrentUrl())
-                    .until(driver -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+                .until(driver -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
         }
 
         void awaitText(String text) {
-            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//*[normalize-space(text())=" + literal(text) + "]")));
+            browser.wait.until(ExpectedConditions
+                .visibilityOfElementLocated(By.xpath("//*[normalize-space(text())=" + literal(text) + "]")));
         }
 
         void awaitNavigationShows(String text) {
-            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//nav[contains(normalize-space(.), " + literal(text) + ")]")));
+            browser.wait.until(ExpectedConditions
+                .visibilityOfElementLocated(By.xpath("//nav[contains(normalize-space(.), " + literal(text) + ")]")));
         }
 
         void awaitGone(String text) {
-            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
-                    "//*[normalize-space(text())=" + literal(text) + "]")));
+            browser.wait.until(ExpectedConditions
+                .invisibilityOfElementLocated(By.xpath("//*[normalize-space(text())=" + literal(text) + "]")));
         }
 
         /** The form with this accessible name. */
         WebElement form(String name) {
-            return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//form[@aria-label=" + literal(name) + "]")));
+            return browser.wait.until(ExpectedConditions
+                .visibilityOfElementLocated(By.xpath("//form[@aria-label=" + literal(name) + "]")));
         }
 
         /** The movie's article, which its title names. */
         WebElement movie(String title) {
-            WebElement article = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//article[@aria-labelledby=//*[normalize-space(.)=" + literal(title) + "]/@id]")));
+            WebElement article = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//article[@aria-labelledby=//*[normalize-space(.)=" + literal(title) + "]/@id]")));
             assertEquals(title, article.getAccessibleName());
             return article;
         }
 
-        /** The message shows under the field and is announced with it (the field's description). */
+        /**
+         * The message shows under the field and is announced with it (the field's
+         * description).
+         */
         void awaitFieldError(WebElement scope, String label, String message) {
             browser.wait.withMessage(() -> "no error '" + message + "' under " + label).until(driver -> {
                 WebElement input = field(scope, label);
@@ -164,21 +183,23 @@ class DashboardJourneyIT {
         }
 
         void awaitNoButton(String name) {
-            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
-                    "//button[normalize-space(.)=" + literal(name) + "]")));
+            browser.wait.until(ExpectedConditions
+                .invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)=" + literal(name) + "]")));
         }
 
         WebElement field(String label) {
             return field(browser.driver.findElement(By.tagName("body")), label);
         }
 
-        /** The input whose label reads {@code label}, checked to be bound to it (its accessible name). */
+        /**
+         * The input whose label reads {@code label}, checked to be bound to it (its
+         * accessible name).
+         */
         WebElement field(WebElement scope, String label) {
-            WebElement labelElement = browser.wait.until(d -> scope.findElement(By.xpath(
-                    ".//label[normalize-space(.)=" + literal(label) + "]")));
+            WebElement labelElement = browser.wait
+                .until(d -> scope.findElement(By.xpath(".//label[normalize-space(.)=" + literal(label) + "]")));
             String target = labelElement.getAttribute("for");
-            WebElement input = target != null && !target.isEmpty()
-                    ? browser.driver.findElement(By.id(target))
+            WebElement input = target != null && !target.isEmpty() ? browser.driver.findElement(By.id(target))
                     : labelElement.findElement(By.xpath(".//input|.//textarea"));
             assertEquals(label, input.getAccessibleName(), "the label is bound to its input");
             return input;
@@ -190,16 +211,16 @@ class DashboardJourneyIT {
 
         WebElement button(WebElement scope, String name) {
             return browser.wait.until(d -> {
-                WebElement button = scope.findElement(By.xpath(".//button[normalize-space(.)=" + literal(name)
-                        + " or @aria-label=" + literal(name) + "]"));
+                WebElement button = scope.findElement(By
+                    .xpath(".//button[normalize-space(.)=" + literal(name) + " or @aria-label=" + literal(name) + "]"));
                 return button.isDisplayed() && button.isEnabled() ? button : null;
             });
         }
 
         /** Answers yes to the app's confirmation dialog that guards a delete. */
         void confirm() {
-            WebElement dialog = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath("//*[@role='alertdialog']")));
+            WebElement dialog = browser.wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[@role='alertdialog']")));
             assertEquals("Delete movie?", dialog.getAccessibleName());
             button(dialog, "Yes, delete").click();
         }
@@ -208,4 +229,5 @@ class DashboardJourneyIT {
             return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
         }
     }
+
 }

@@ -16,7 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** What the drills share: a sampler of the API's readiness and threads, the stored movies and the check of acknowledged writes against them, and figures to print. */
+/**
+ * What the drills share: a sampler of the API's readiness and threads, the stored movies
+ * and the check of acknowledged writes against them, and figures to print.
+ */
 final class Drill {
 
     static final String DATABASE = "movies";
@@ -31,11 +34,15 @@ final class Drill {
         System.out.printf("drill " + drill + ": " + format + "%n", arguments);
     }
 
-    /** Calls by how they ended and, when answered, by status, e.g. {@code {ANSWERED 201=40, ANSWERED 503=12}}. */
+    /**
+     * Calls by how they ended and, when answered, by status, e.g. {@code {ANSWERED
+     * 201=40, ANSWERED 503=12}}.
+     */
     static Map<String, Long> outcomes(List<Call> calls) {
-        return calls.stream().collect(Collectors.groupingBy(
-                call -> call.outcome() + (call.outcome() == Traffic.Outcome.ANSWERED ? " " + call.status() : ""),
-                TreeMap::new, Collectors.counting()));
+        return calls.stream()
+            .collect(Collectors.groupingBy(
+                    call -> call.outcome() + (call.outcome() == Traffic.Outcome.ANSWERED ? " " + call.status() : ""),
+                    TreeMap::new, Collectors.counting()));
     }
 
     static long maxLatency(List<Call> calls) {
@@ -44,7 +51,8 @@ final class Drill {
 
     static long percentile(List<Call> calls, double percentile) {
         long[] sorted = calls.stream().mapToLong(Call::latencyMillis).sorted().toArray();
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
+        return sorted.length == 0 ? 0
+                : sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
     }
 
     static Predicate<Call> startedBetween(long from, long to) {
@@ -54,8 +62,9 @@ final class Drill {
     /** Every movie stored now, id to title, read straight from the database. */
     static Map<String, String> storedMovies(PrivatePostgres postgres) throws SQLException {
         Map<String, String> movies = new HashMap<>();
-        try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id::text, title FROM movie")) {
+        try (Connection connection = postgres.connect(DATABASE);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id::text, title FROM movie")) {
             while (rows.next()) {
                 movies.put(rows.getString(1), rows.getString(2));
             }
@@ -63,13 +72,23 @@ final class Drill {
         return movies;
     }
 
-    /** When the first create started at or after {@code since} was acknowledged (201), or -1 if none was yet. */
+    /**
+     * When the first create started at or after {@code since} was acknowledged (201), or
+     * -1 if none was yet.
+     */
     static long firstWriteAcknowledged(Traffic traffic, long since) {
-        return traffic.calls(startedBetween(since, Long.MAX_VALUE)).stream()
-                .filter(call -> call.answered(201)).mapToLong(Call::endMillis).min().orElse(-1);
+        return traffic.calls(startedBetween(since, Long.MAX_VALUE))
+            .stream()
+            .filter(call -> call.answered(201))
+            .mapToLong(Call::endMillis)
+            .min()
+            .orElse(-1);
     }
 
-    /** Waits until a create started at or after {@code since} is acknowledged, at most 30 s: when it was, or -1. */
+    /**
+     * Waits until a create started at or after {@code since} is acknowledged, at most 30
+     * s: when it was, or -1.
+     */
     static long awaitFirstWriteAcknowledged(Traffic traffic, long since) throws InterruptedException {
         long recovered = -1;
         while (recovered < 0 && traffic.now() < since + 30_000) {
@@ -81,12 +100,15 @@ final class Drill {
 
     /** Every call got a whole response, and none was a 500. */
     static void assertAllAnsweredWithoutA500(List<Call> calls) {
-        assertThat(calls).as("every call got a whole response").allSatisfy(call ->
-                assertThat(call.outcome()).as("%s", call).isEqualTo(Traffic.Outcome.ANSWERED));
+        assertThat(calls).as("every call got a whole response")
+            .allSatisfy(call -> assertThat(call.outcome()).as("%s", call).isEqualTo(Traffic.Outcome.ANSWERED));
         assertThat(calls).as("no call was a 500").noneSatisfy(call -> assertThat(call.status()).isEqualTo(500));
     }
 
-    /** Calls during a fault: each answered within {@code latencyBound}, and a 503 in the contract's shape. */
+    /**
+     * Calls during a fault: each answered within {@code latencyBound}, and a 503 in the
+     * contract's shape.
+     */
     static void assertBoundedAnswers(String what, List<Call> calls, long latencyBound) {
         assertThat(calls).as(what).allSatisfy(call -> {
             assertThat(call.latencyMillis()).as("%s", call).isLessThanOrEqualTo(latencyBound);
@@ -96,7 +118,10 @@ final class Drill {
         });
     }
 
-    /** Every write the API acknowledged during the drill is stored: prints the ledger's figures and asserts them. */
+    /**
+     * Every write the API acknowledged during the drill is stored: prints the ledger's
+     * figures and asserts them.
+     */
     static void assertAcknowledgedWritesStored(String drill, Traffic traffic, PrivatePostgres postgres, int atLeast)
             throws SQLException {
         List<String> missing = new ArrayList<>();
@@ -108,17 +133,22 @@ final class Drill {
     }
 
     /**
-     * Samples, every {@code periodMillis} until closed, whether the API accepts new connections, its readiness probe
-     * and its JVM's thread count.
+     * Samples, every {@code periodMillis} until closed, whether the API accepts new
+     * connections, its readiness probe and its JVM's thread count.
      */
     static final class Sampler implements AutoCloseable {
 
-        /** {@code acceptedMillis}: when {@code accepting} was found; {@code millis}: when the readiness probe answered. */
+        /**
+         * {@code acceptedMillis}: when {@code accepting} was found; {@code millis}: when
+         * the readiness probe answered.
+         */
         record Sample(long acceptedMillis, boolean accepting, long millis, int readiness, int threads) {
         }
 
         private final List<Sample> samples = new CopyOnWriteArrayList<>();
+
         private final Thread thread;
+
         private volatile boolean running = true;
 
         Sampler(ApiServer api, Traffic clock, long periodMillis) {
@@ -127,11 +157,13 @@ final class Drill {
                     boolean accepting = api.accepting();
                     long acceptedAt = clock.now();
                     int readiness = api.readinessStatus();
-                    // Timed when each probe answered: a probe that waited for the API tells its state at the end.
+                    // Timed when each probe answered: a probe that waited for the API
+                    // tells its state at the end.
                     samples.add(new Sample(acceptedAt, accepting, clock.now(), readiness, api.threads()));
                     try {
                         Thread.sleep(periodMillis);
-                    } catch (InterruptedException e) {
+                    }
+                    catch (InterruptedException e) {
                         return;
                     }
                 }
@@ -139,10 +171,16 @@ final class Drill {
             thread.start();
         }
 
-        /** The most JVM threads sampled from {@code from} (inclusive) to {@code to}, or -1 if none was sampled. */
+        /**
+         * The most JVM threads sampled from {@code from} (inclusive) to {@code to}, or -1
+         * if none was sampled.
+         */
         static int maxThreads(List<Sample> samples, long from, long to) {
-            return samples.stream().filter(s -> s.millis() >= from && s.millis() < to).mapToInt(Sample::threads).max()
-                    .orElse(-1);
+            return samples.stream()
+                .filter(s -> s.millis() >= from && s.millis() < to)
+                .mapToInt(Sample::threads)
+                .max()
+                .orElse(-1);
         }
 
         List<Sample> all() {
@@ -154,5 +192,7 @@ final class Drill {
             running = false;
             thread.join(10_000);
         }
+
     }
+
 }

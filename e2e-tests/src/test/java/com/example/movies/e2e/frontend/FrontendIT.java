@@ -21,7 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The frontend's web server: the app, its runtime configuration, deep links, caching, headers and health. */
+/**
+ * The frontend's web server: the app, its runtime configuration, deep links, caching,
+ * headers and health.
+ */
 @EndToEnd
 class FrontendIT {
 
@@ -36,10 +39,12 @@ class FrontendIT {
     @Test
     void theRootServesTheAppWhichLoadsItsRuntimeConfigurationFirst() {
         String index = frontend().get("/")
-                .then().statusCode(200)
-                .contentType(containsString("text/html"))
-                .header("Cache-Control", containsString("no-cache"))
-                .extract().asString();
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/html"))
+            .header("Cache-Control", containsString("no-cache"))
+            .extract()
+            .asString();
 
         assertTrue(index.contains("<div id=\"root\"></div>"), index);
         assertTrue(index.indexOf("/config.js") < index.indexOf("type=\"module\""),
@@ -49,10 +54,11 @@ class FrontendIT {
     @Test
     void theRuntimeConfigurationCarriesThisEnvironmentsApiUrl() {
         frontend().get("/config.js")
-                .then().statusCode(200)
-                .contentType(containsString("javascript"))
-                .header("Cache-Control", containsString("no-cache"))
-                .body(containsString("\"" + stack.apiUrl() + "\""));
+            .then()
+            .statusCode(200)
+            .contentType(containsString("javascript"))
+            .header("Cache-Control", containsString("no-cache"))
+            .body(containsString("\"" + stack.apiUrl() + "\""));
     }
 
     @Test
@@ -60,9 +66,10 @@ class FrontendIT {
         String index = frontend().get("/").then().extract().asString();
 
         frontend().get("/dashboard")
-                .then().statusCode(200)
-                .contentType(containsString("text/html"))
-                .body(equalTo(index));
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/html"))
+            .body(equalTo(index));
     }
 
     @Test
@@ -72,27 +79,31 @@ class FrontendIT {
         assertTrue(script.find(), "index.html names no hashed script: " + index);
 
         Response asset = frontend()
-                .config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
-                .header("Accept-Encoding", "gzip")
-                .get(script.group(1));
-        asset.then().statusCode(200)
-                .header("Cache-Control", containsString("max-age=31536000"))
-                .header("Cache-Control", containsString("immutable"))
-                .header("Content-Encoding", equalToIgnoringCase("gzip"));
+            .config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+            .header("Accept-Encoding", "gzip")
+            .get(script.group(1));
+        asset.then()
+            .statusCode(200)
+            .header("Cache-Control", containsString("max-age=31536000"))
+            .header("Cache-Control", containsString("immutable"))
+            .header("Content-Encoding", equalToIgnoringCase("gzip"));
     }
 
     @Test
     void everyPageCarriesTheSecurityHeaders() {
         String apiOrigin = origin(stack.apiUrl());
-        for (String path : new String[] {"/", "/dashboard", "/config.js"}) {
+        for (String path : new String[] { "/", "/dashboard", "/config.js" }) {
             String policy = frontend().get(path)
-                    .then().statusCode(200)
-                    .header("X-Content-Type-Options", equalToIgnoringCase("nosniff"))
-                    .header("Referrer-Policy", not(equalTo("")))
-                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
-                    .header("Content-Security-Policy", containsString("default-src 'self'"))
-                    .header("Content-Security-Policy", matchesPattern(".*connect-src [^;]*" + Pattern.quote(apiOrigin) + ".*"))
-                    .extract().header("Content-Security-Policy");
+                .then()
+                .statusCode(200)
+                .header("X-Content-Type-Options", equalToIgnoringCase("nosniff"))
+                .header("Referrer-Policy", not(equalTo("")))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy",
+                        matchesPattern(".*connect-src [^;]*" + Pattern.quote(apiOrigin) + ".*"))
+                .extract()
+                .header("Content-Security-Policy");
             String otherSources = policy.replace(apiOrigin, "");
             assertFalse(otherSources.contains("*") || otherSources.contains("http") || otherSources.contains("unsafe"),
                     "the policy allows only this origin and the API's: " + policy);
@@ -117,4 +128,5 @@ class FrontendIT {
     private static String origin(URI url) {
         return url.getScheme() + "://" + url.getAuthority();
     }
+
 }

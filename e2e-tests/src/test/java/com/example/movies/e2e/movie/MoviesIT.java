@@ -22,11 +22,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The movie resource: its whole life through the public paths, and every way a client can get it wrong. */
+/**
+ * The movie resource: its whole life through the public paths, and every way a client can
+ * get it wrong.
+ */
 @EndToEnd
 class MoviesIT {
 
     private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
+
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final Api api;
@@ -51,40 +55,45 @@ class MoviesIT {
         assertTrue(created.getString("created").matches(TIMESTAMP), created.getString("created"));
         assertTrue(created.getString("slug").startsWith("the-prestige-e2e-"), created.getString("slug"));
 
-        api.anonymous().get("/api/v1/movie/{id}", id)
-                .then().statusCode(200)
-                .body("title", equalTo(title), "year", equalTo(2006), "slug", equalTo(created.getString("slug")));
-        api.anonymous().get("/api/v1/movie")
-                .then().statusCode(200).body("id", hasItem(id));
+        api.anonymous()
+            .get("/api/v1/movie/{id}", id)
+            .then()
+            .statusCode(200)
+            .body("title", equalTo(title), "year", equalTo(2006), "slug", equalTo(created.getString("slug")));
+        api.anonymous().get("/api/v1/movie").then().statusCode(200).body("id", hasItem(id));
 
         Thread.sleep(5); // so that "modified" can move on a fast machine
-        JsonPath replaced = api.asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("title", title + " II", "year", "2007", "description", "Two rival magicians"))
-                .put("/api/v1/movie/{id}", id)
-                .then().statusCode(200)
-                .body("title", equalTo(title + " II"), "year", equalTo(2007),
-                        "description", equalTo("Two rival magicians"),
-                        "slug", equalTo(created.getString("slug")), "created", equalTo(created.getString("created")))
-                .extract().jsonPath();
+        JsonPath replaced = api.asAdmin()
+            .contentType(ContentType.JSON)
+            .body(Map.of("title", title + " II", "year", "2007", "description", "Two rival magicians"))
+            .put("/api/v1/movie/{id}", id)
+            .then()
+            .statusCode(200)
+            .body("title", equalTo(title + " II"), "year", equalTo(2007), "description", equalTo("Two rival magicians"),
+                    "slug", equalTo(created.getString("slug")), "created", equalTo(created.getString("created")))
+            .extract()
+            .jsonPath();
         assertNotEquals(created.getString("modified"), replaced.getString("modified"));
 
-        api.asAdmin().contentType(ContentType.JSON).body(Map.of("year", 2008))
-                .patch("/api/v1/movie/{id}", id)
-                .then().statusCode(200)
-                .body("year", equalTo(2008), "title", equalTo(title + " II"), "description", equalTo("Two rival magicians"));
+        api.asAdmin()
+            .contentType(ContentType.JSON)
+            .body(Map.of("year", 2008))
+            .patch("/api/v1/movie/{id}", id)
+            .then()
+            .statusCode(200)
+            .body("year", equalTo(2008), "title", equalTo(title + " II"), "description",
+                    equalTo("Two rival magicians"));
 
-        api.asAdmin().delete("/api/v1/movie/{id}", id)
-                .then().statusCode(204).body(equalTo(""));
-        api.anonymous().get("/api/v1/movie/{id}", id)
-                .then().statusCode(404).body("detail", equalTo("Not found."));
+        api.asAdmin().delete("/api/v1/movie/{id}", id).then().statusCode(204).body(equalTo(""));
+        api.anonymous().get("/api/v1/movie/{id}", id).then().statusCode(404).body("detail", equalTo("Not found."));
     }
 
     @Test
     void readOnlyAndUnknownFieldsAreIgnored() {
         String title = Api.uniqueTitle("Amélie: Le Fabuleux Destin  d'Amélie Poulain");
         UUID chosenId = UUID.randomUUID();
-        JsonPath created = api.createMovie(Map.of("title", title, "year", 2001,
-                "id", chosenId.toString(), "slug", "my-own-slug", "rating", 5));
+        JsonPath created = api.createMovie(
+                Map.of("title", title, "year", 2001, "id", chosenId.toString(), "slug", "my-own-slug", "rating", 5));
 
         assertNotEquals(chosenId.toString(), created.getString("id"));
         assertTrue(created.getString("slug").startsWith("amelie-le-fabuleux-destin-damelie-poulain-e2e-"),
@@ -108,74 +117,100 @@ class MoviesIT {
     void invalidFieldsAre400WithAnErrorPerFieldAndNothingIsStored() {
         String title = Api.uniqueTitle("Invalid");
 
-        api.asAdmin().contentType(ContentType.JSON).body(Map.of("title", title, "year", "abc"))
-                .post("/api/v1/movie")
-                .then().statusCode(400)
-                .body("year", equalTo(List.of("A valid integer is required.")));
-        api.asAdmin().contentType(ContentType.JSON).body(Map.of("year", 1999))
-                .post("/api/v1/movie")
-                .then().statusCode(400)
-                .body("title", equalTo(List.of("This field is required.")));
-        api.asAdmin().contentType(ContentType.JSON).body(Map.of("title", title, "year", -1))
-                .post("/api/v1/movie")
-                .then().statusCode(400)
-                .body("year", not(empty()));
+        api.asAdmin()
+            .contentType(ContentType.JSON)
+            .body(Map.of("title", title, "year", "abc"))
+            .post("/api/v1/movie")
+            .then()
+            .statusCode(400)
+            .body("year", equalTo(List.of("A valid integer is required.")));
+        api.asAdmin()
+            .contentType(ContentType.JSON)
+            .body(Map.of("year", 1999))
+            .post("/api/v1/movie")
+            .then()
+            .statusCode(400)
+            .body("title", equalTo(List.of("This field is required.")));
+        api.asAdmin()
+            .contentType(ContentType.JSON)
+            .body(Map.of("title", title, "year", -1))
+            .post("/api/v1/movie")
+            .then()
+            .statusCode(400)
+            .body("year", not(empty()));
 
-        api.anonymous().get("/api/v1/movie")
-                .then().statusCode(200).body("title", not(hasItem(title)));
+        api.anonymous().get("/api/v1/movie").then().statusCode(200).body("title", not(hasItem(title)));
     }
 
     @Test
     void malformedBodiesAreClear400sAnd415s() {
-        api.asAdmin().contentType(ContentType.JSON).body("[]")
-                .post("/api/v1/movie")
-                .then().statusCode(400)
-                .body("non_field_errors", equalTo(List.of("Invalid data. Expected a dictionary, but got list.")));
-        api.asAdmin().contentType(ContentType.JSON).body("{\"title\": ")
-                .post("/api/v1/movie")
-                .then().statusCode(400)
-                .body("detail", matchesPattern("JSON parse error.*"));
-        api.asAdmin().contentType(ContentType.TEXT).body("title=x")
-                .post("/api/v1/movie")
-                .then().statusCode(415)
-                .body("detail", containsString("Unsupported media type"));
+        api.asAdmin()
+            .contentType(ContentType.JSON)
+            .body("[]")
+            .post("/api/v1/movie")
+            .then()
+            .statusCode(400)
+            .body("non_field_errors", equalTo(List.of("Invalid data. Expected a dictionary, but got list.")));
+        api.asAdmin()
+            .contentType(ContentType.JSON)
+            .body("{\"title\": ")
+            .post("/api/v1/movie")
+            .then()
+            .statusCode(400)
+            .body("detail", matchesPattern("JSON parse error.*"));
+        api.asAdmin()
+            .contentType(ContentType.TEXT)
+            .body("title=x")
+            .post("/api/v1/movie")
+            .then()
+            .statusCode(415)
+            .body("detail", containsString("Unsupported media type"));
     }
 
     @Test
     void writingWithoutATokenIs401AndWithABadTokenIsTokenNotValid() {
         String id = api.createMovie(Map.of("title", Api.uniqueTitle("Protected"), "year", 2000)).getString("id");
 
-        api.anonymous().contentType(ContentType.JSON).body(Map.of("title", "x", "year", 1))
-                .post("/api/v1/movie")
-                .then().statusCode(401)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("detail", equalTo("Authentication credentials were not provided."));
-        api.anonymous().delete("/api/v1/movie/{id}", id)
-                .then().statusCode(401);
-        api.bearer("expired-or-garbage").delete("/api/v1/movie/{id}", id)
-                .then().statusCode(401)
-                .body("code", equalTo("token_not_valid"));
+        api.anonymous()
+            .contentType(ContentType.JSON)
+            .body(Map.of("title", "x", "year", 1))
+            .post("/api/v1/movie")
+            .then()
+            .statusCode(401)
+            .header("WWW-Authenticate", containsString("Bearer"))
+            .body("detail", equalTo("Authentication credentials were not provided."));
+        api.anonymous().delete("/api/v1/movie/{id}", id).then().statusCode(401);
+        api.bearer("expired-or-garbage")
+            .delete("/api/v1/movie/{id}", id)
+            .then()
+            .statusCode(401)
+            .body("code", equalTo("token_not_valid"));
 
         api.anonymous().get("/api/v1/movie/{id}", id).then().statusCode(200);
     }
 
     @Test
     void unknownAndMalformedIdsAre404AndWrongMethodsAre405() {
-        api.anonymous().get("/api/v1/movie/{id}", UUID.randomUUID())
-                .then().statusCode(404).body("detail", equalTo("Not found."));
-        api.anonymous().get("/api/v1/movie/not-a-uuid")
-                .then().statusCode(404).body("detail", equalTo("Not found."));
-        api.asAdmin().delete("/api/v1/movie/{id}", UUID.randomUUID())
-                .then().statusCode(404);
-        api.asAdmin().delete("/api/v1/movie")
-                .then().statusCode(405)
-                .header("Allow", containsString("GET"))
-                .body("detail", equalTo("Method \"DELETE\" not allowed."));
+        api.anonymous()
+            .get("/api/v1/movie/{id}", UUID.randomUUID())
+            .then()
+            .statusCode(404)
+            .body("detail", equalTo("Not found."));
+        api.anonymous().get("/api/v1/movie/not-a-uuid").then().statusCode(404).body("detail", equalTo("Not found."));
+        api.asAdmin().delete("/api/v1/movie/{id}", UUID.randomUUID()).then().statusCode(404);
+        api.asAdmin()
+            .delete("/api/v1/movie")
+            .then()
+            .statusCode(405)
+            .header("Allow", containsString("GET"))
+            .body("detail", equalTo("Method \"DELETE\" not allowed."));
     }
 
     @Test
     void aTrailingSlashIsNotAnotherPath() {
-        // Only the status: at a deployed gateway the 404 may come from the gateway itself, with its own body.
+        // Only the status: at a deployed gateway the 404 may come from the gateway
+        // itself, with its own body.
         api.anonymous().get("/api/v1/movie/").then().statusCode(404);
     }
+
 }

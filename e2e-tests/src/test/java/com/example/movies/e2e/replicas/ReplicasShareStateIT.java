@@ -16,11 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API keeps no state in its replicas: whatever one replica writes, another sees at once, because the gateway
- * sends consecutive requests of one client to any replica. Each test writes through the first replica and reads
- * through the last. On the containers stack these are two separate containers; on a stack whose replicas cannot be
- * addressed one by one (processes, deployed) both are the same URL, so the tests still run but prove only the
- * single-replica behaviour, and say so on the console.
+ * The API keeps no state in its replicas: whatever one replica writes, another sees at
+ * once, because the gateway sends consecutive requests of one client to any replica. Each
+ * test writes through the first replica and reads through the last. On the containers
+ * stack these are two separate containers; on a stack whose replicas cannot be addressed
+ * one by one (processes, deployed) both are the same URL, so the tests still run but
+ * prove only the single-replica behaviour, and say so on the console.
  */
 @EndToEnd
 class ReplicasShareStateIT {
@@ -28,7 +29,9 @@ class ReplicasShareStateIT {
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final Stack.Credentials admin;
+
     private final Api first;
+
     private final Api last;
 
     ReplicasShareStateIT(Stack stack) {
@@ -56,8 +59,7 @@ class ReplicasShareStateIT {
         String title = Api.uniqueTitle("Replicated");
         String id = first.createMovie(Map.of("title", title, "year", 1999)).getString("id");
 
-        last.anonymous().get("/api/v1/movie/{id}", id)
-                .then().statusCode(200).body("title", equalTo(title));
+        last.anonymous().get("/api/v1/movie/{id}", id).then().statusCode(200).body("title", equalTo(title));
 
         last.asAdmin().delete("/api/v1/movie/{id}", id).then().statusCode(204);
         first.anonymous().get("/api/v1/movie/{id}", id).then().statusCode(404);
@@ -70,14 +72,27 @@ class ReplicasShareStateIT {
 
         // Same signing key: the other replica accepts both tokens.
         last.bearer(tokens.getString("access")).get("/api/v1/users/auth/user").then().statusCode(200);
-        last.anonymous().contentType(ContentType.JSON).body(Map.of("refresh", refresh))
-                .post("/api/token/refresh").then().statusCode(200);
+        last.anonymous()
+            .contentType(ContentType.JSON)
+            .body(Map.of("refresh", refresh))
+            .post("/api/token/refresh")
+            .then()
+            .statusCode(200);
 
         // Revoked through the other replica, refused by the first one.
-        last.bearer(tokens.getString("access")).contentType(ContentType.JSON).body(Map.of("refresh", refresh))
-                .post("/api/v1/users/auth/logout").then().statusCode(200);
-        first.anonymous().contentType(ContentType.JSON).body(Map.of("refresh", refresh))
-                .post("/api/token/refresh")
-                .then().statusCode(401).body("code", equalTo("token_not_valid"));
+        last.bearer(tokens.getString("access"))
+            .contentType(ContentType.JSON)
+            .body(Map.of("refresh", refresh))
+            .post("/api/v1/users/auth/logout")
+            .then()
+            .statusCode(200);
+        first.anonymous()
+            .contentType(ContentType.JSON)
+            .body(Map.of("refresh", refresh))
+            .post("/api/token/refresh")
+            .then()
+            .statusCode(401)
+            .body("code", equalTo("token_not_valid"));
     }
+
 }

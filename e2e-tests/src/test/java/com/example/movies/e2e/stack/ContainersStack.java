@@ -23,40 +23,60 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The system as containers, the way ECS runs it: the Jib-built API image as two replicas on one PostgreSQL
- * container, an nginx reverse proxy spreading requests over the replicas (standing in for API Gateway over the
- * Cloud Map instances), and the Jib-built frontend image pointed at the proxy. All on one Docker network, started
- * through Testcontainers.
+ * The system as containers, the way ECS runs it: the Jib-built API image as two replicas
+ * on one PostgreSQL container, an nginx reverse proxy spreading requests over the
+ * replicas (standing in for API Gateway over the Cloud Map instances), and the Jib-built
+ * frontend image pointed at the proxy. All on one Docker network, started through
+ * Testcontainers.
  *
- * <p>Images come from settings, so the air-gapped way can use the images of {@code scripts/offline-base-images.sh}:
- * {@code e2e.apiImage}, {@code e2e.frontendImage} (the Jib builds; the failsafe configuration passes the root
- * pom's image coordinates), {@code e2e.postgresImage} (default {@code postgres:17}) and {@code e2e.proxyImage}
- * (default {@code nginx:stable}). Each container's output is written to {@code target/e2e/containers} on close.
+ * <p>
+ * Images come from settings, so the air-gapped way can use the images of
+ * {@code scripts/offline-base-images.sh}: {@code e2e.apiImage}, {@code e2e.frontendImage}
+ * (the Jib builds; the failsafe configuration passes the root pom's image coordinates),
+ * {@code e2e.postgresImage} (default {@code postgres:17}) and {@code e2e.proxyImage}
+ * (default {@code nginx:stable}). Each container's output is written to
+ * {@code target/e2e/containers} on close.
  */
 public final class ContainersStack implements Stack {
 
     private static final int API_REPLICAS = 2;
+
     private static final int CONTAINER_PORT = 8080;
-    /** The API task's default size (infra's TaskSize.SMALLEST): the JVM must size itself to the container. */
+
+    /**
+     * The API task's default size (infra's TaskSize.SMALLEST): the JVM must size itself
+     * to the container.
+     */
     private static final long API_MEMORY_BYTES = 512L * 1024 * 1024;
+
     private static final Duration API_START_TIMEOUT = Duration.ofSeconds(180);
 
     private final String apiImage = Settings.find("e2e.apiImage").orElse("movies/movies-api:local");
+
     private final String frontendImage = Settings.find("e2e.frontendImage").orElse("movies/movies-frontend:local");
+
     private final String postgresImage = Settings.find("e2e.postgresImage").orElse("postgres:17");
+
     private final String proxyImage = Settings.find("e2e.proxyImage").orElse("nginx:stable");
+
     private final Path logDir = Path.of(Settings.find("e2e.workDir").orElse("target/e2e")).resolve("containers");
+
     private final Credentials admin = new Credentials("admin", "E2e-" + randomToken(20));
 
     private final List<GenericContainer<?>> started = new ArrayList<>();
+
     private Network network;
+
     private final List<URI> replicaUrls = new ArrayList<>();
+
     private URI apiUrl;
+
     private URI frontendUrl;
 
     /**
-     * Whether this stack can run here: a Docker engine answers and the two Jib-built images are present. Quick and
-     * never throws, so that {@link StackSelection} can ask it to choose the default stack.
+     * Whether this stack can run here: a Docker engine answers and the two Jib-built
+     * images are present. Quick and never throws, so that {@link StackSelection} can ask
+     * it to choose the default stack.
      */
     public static boolean isAvailable() {
         try {
@@ -65,7 +85,8 @@ public final class ContainersStack implements Stack {
             }
             ContainersStack stack = new ContainersStack();
             return imageExists(stack.apiImage) && imageExists(stack.frontendImage);
-        } catch (RuntimeException | LinkageError e) {
+        }
+        catch (RuntimeException | LinkageError e) {
             return false;
         }
     }
@@ -76,67 +97,73 @@ public final class ContainersStack implements Stack {
 
         PostgreSQLContainer database = new PostgreSQLContainer(
                 DockerImageName.parse(postgresImage).asCompatibleSubstituteFor("postgres"))
-                .withNetwork(network).withNetworkAliases("db")
-                .withDatabaseName("movies").withUsername("movies").withPassword(randomToken(24));
+            .withNetwork(network)
+            .withNetworkAliases("db")
+            .withDatabaseName("movies")
+            .withUsername("movies")
+            .withPassword(randomToken(24));
         start(database);
 
-        // The replicas share the database and the JWT signing key, as ECS tasks of one service share their secrets.
-        // The browser's origin is fixed before anything starts, because the API's CORS setting needs it.
+        // The replicas share the database and the JWT signing key, as ECS tasks of one
+        // service share their secrets.
+        // The browser's origin is fixed before anything starts, because the API's CORS
+        // setting needs it.
         int frontendPort = LocalProcess.freePort();
         frontendUrl = URI.create("http://" + DockerClientFactory.instance().dockerHostIpAddress() + ":" + frontendPort);
         String jwtSecret = randomToken(64);
         String resetSecret = randomToken(64);
         List<GenericContainer<?>> replicas = IntStream.rangeClosed(1, API_REPLICAS)
-                .<GenericContainer<?>>mapToObj(replica -> apiReplica(replica, database, jwtSecret, resetSecret))
-                .toList();
-        // Together, like a service's tasks: startup races (migrations, the admin's creation) must be handled.
+            .<GenericContainer<?>>mapToObj(replica -> apiReplica(replica, database, jwtSecret, resetSecret))
+            .toList();
+        // Together, like a service's tasks: startup races (migrations, the admin's
+        // creation) must be handled.
         Startables.deepStart(replicas).join();
         started.addAll(replicas);
         for (GenericContainer<?> replica : replicas) {
             replicaUrls.add(urlOf(replica));
         }
 
-        GenericContainer<?> proxy = new GenericContainer<>(DockerImageName.parse(proxyImage))
-                .withNetwork(network).withNetworkAliases("api")
-                .withCopyToContainer(Transferable.of(proxyConfiguration()), "/etc/nginx/conf.d/default.conf")
-                .withExposedPorts(CONTAINER_PORT)
-                .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200));
+        GenericContainer<?> proxy = new GenericContainer<>(DockerImageName.parse(proxyImage)).withNetwork(network)
+            .withNetworkAliases("api")
+            .withCopyToContainer(Transferable.of(proxyConfiguration()), "/etc/nginx/conf.d/default.conf")
+            .withExposedPorts(CONTAINER_PORT)
+            .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200));
         start(proxy);
         apiUrl = urlOf(proxy);
 
-        GenericContainer<?> frontend = new GenericContainer<>(DockerImageName.parse(frontendImage))
-                .withNetwork(network).withNetworkAliases("frontend")
-                .withEnv("API_BASE_URL", apiUrl.toString())
-                .withExposedPorts(CONTAINER_PORT)
-                .withCreateContainerCmdModifier(command -> command.getHostConfig().withPortBindings(
+        GenericContainer<?> frontend = new GenericContainer<>(DockerImageName.parse(frontendImage)).withNetwork(network)
+            .withNetworkAliases("frontend")
+            .withEnv("API_BASE_URL", apiUrl.toString())
+            .withExposedPorts(CONTAINER_PORT)
+            .withCreateContainerCmdModifier(command -> command.getHostConfig()
+                .withPortBindings(
                         new PortBinding(Ports.Binding.bindPort(frontendPort), new ExposedPort(CONTAINER_PORT))))
-                .waitingFor(Wait.forHttp("/healthz").forStatusCode(200));
+            .waitingFor(Wait.forHttp("/healthz").forStatusCode(200));
         start(frontend);
     }
 
     private GenericContainer<?> apiReplica(int replica, PostgreSQLContainer database, String jwtSecret,
             String resetSecret) {
-        return new GenericContainer<>(DockerImageName.parse(apiImage))
-                .withNetwork(network).withNetworkAliases("api-" + replica)
-                .withEnv(Map.ofEntries(
-                        Map.entry("SPRING_PROFILES_ACTIVE", "prod"),
-                        Map.entry("DB_HOST", "db"),
-                        Map.entry("DB_PORT", "5432"),
-                        Map.entry("DB_NAME", database.getDatabaseName()),
-                        Map.entry("DB_USERNAME", database.getUsername()),
-                        Map.entry("DB_PASSWORD", database.getPassword()),
-                        Map.entry("MOVIES_JWT_SECRET", jwtSecret),
-                        Map.entry("MOVIES_PASSWORD_RESET_SECRET", resetSecret),
-                        Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
-                        Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
-                        Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())))
-                .withCreateContainerCmdModifier(command -> command.getHostConfig().withMemory(API_MEMORY_BYTES))
-                .withExposedPorts(CONTAINER_PORT)
-                .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200)
-                        .withStartupTimeout(API_START_TIMEOUT));
+        return new GenericContainer<>(DockerImageName.parse(apiImage)).withNetwork(network)
+            .withNetworkAliases("api-" + replica)
+            .withEnv(Map.ofEntries(Map.entry("SPRING_PROFILES_ACTIVE", "prod"), Map.entry("DB_HOST", "db"),
+                    Map.entry("DB_PORT", "5432"), Map.entry("DB_NAME", database.getDatabaseName()),
+                    Map.entry("DB_USERNAME", database.getUsername()), Map.entry("DB_PASSWORD", database.getPassword()),
+                    Map.entry("MOVIES_JWT_SECRET", jwtSecret), Map.entry("MOVIES_PASSWORD_RESET_SECRET", resetSecret),
+                    Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
+                    Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
+                    Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())))
+            .withCreateContainerCmdModifier(command -> command.getHostConfig().withMemory(API_MEMORY_BYTES))
+            .withExposedPorts(CONTAINER_PORT)
+            .waitingFor(Wait.forHttp("/actuator/health/readiness")
+                .forStatusCode(200)
+                .withStartupTimeout(API_START_TIMEOUT));
     }
 
-    /** Round robin over the replicas; the Host header is kept so that URLs the API builds point at the proxy. */
+    /**
+     * Round robin over the replicas; the Host header is kept so that URLs the API builds
+     * point at the proxy.
+     */
     private static String proxyConfiguration() {
         StringBuilder servers = new StringBuilder();
         for (int replica = 1; replica <= API_REPLICAS; replica++) {
@@ -210,10 +237,14 @@ public final class ContainersStack implements Stack {
         }
         try {
             Files.createDirectories(logDir);
-            String name = container.getNetworkAliases().stream().filter(alias -> !alias.startsWith("tc-"))
-                    .findFirst().orElse(container.getContainerId());
+            String name = container.getNetworkAliases()
+                .stream()
+                .filter(alias -> !alias.startsWith("tc-"))
+                .findFirst()
+                .orElse(container.getContainerId());
             Files.writeString(logDir.resolve(name + ".log"), container.getLogs());
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             System.err.println("e2e: could not keep the logs of container " + container.getContainerId() + ": " + e);
         }
     }
@@ -222,7 +253,8 @@ public final class ContainersStack implements Stack {
         try {
             DockerClientFactory.lazyClient().inspectImageCmd(image).exec();
             return true;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return false;
         }
     }
@@ -236,4 +268,5 @@ public final class ContainersStack implements Stack {
         }
         return token.toString();
     }
+
 }

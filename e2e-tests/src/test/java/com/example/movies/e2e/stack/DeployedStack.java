@@ -3,14 +3,17 @@ package com.example.movies.e2e.stack;
 import java.net.URI;
 
 /**
- * A system that already runs, for example the deployed one: the API gateway's URL and the frontend's load
- * balancer URL come from configuration and nothing is started. The suite's tests clean up what they create, and
- * {@link #disposable()} is false, so running it against production is safe.
+ * A system that already runs, for example the deployed one: the API gateway's URL and the
+ * frontend's load balancer URL come from configuration and nothing is started. The
+ * suite's tests clean up what they create, and {@link #disposable()} is false, so running
+ * it against production is safe.
  */
 public final class DeployedStack implements Stack {
 
     private final URI apiUrl;
+
     private final URI frontendUrl;
+
     private final Credentials admin;
 
     public DeployedStack(URI apiUrl, URI frontendUrl, Credentials admin) {
@@ -19,10 +22,12 @@ public final class DeployedStack implements Stack {
         this.admin = admin;
     }
 
-    /** Reads {@code e2e.apiUrl}, {@code e2e.frontendUrl}, {@code e2e.adminUsername}, {@code e2e.adminPassword}. */
+    /**
+     * Reads {@code e2e.apiUrl}, {@code e2e.frontendUrl}, {@code e2e.adminUsername},
+     * {@code e2e.adminPassword}.
+     */
     public static DeployedStack fromSettings() {
-        return new DeployedStack(
-                withScheme(Settings.require("e2e.apiUrl")),
+        return new DeployedStack(withScheme(Settings.require("e2e.apiUrl")),
                 withScheme(Settings.require("e2e.frontendUrl")),
                 new Credentials(Settings.require("e2e.adminUsername"), Settings.require("e2e.adminPassword")));
     }
@@ -57,7 +62,10 @@ public final class DeployedStack implements Stack {
         // Nothing was started.
     }
 
-    /** An ALB DNS name is given bare ({@code my-alb-123.eu-west-1.elb.amazonaws.com}): it answers on HTTP. */
+    /**
+     * An ALB DNS name is given bare ({@code my-alb-123.eu-west-1.elb.amazonaws.com}): it
+     * answers on HTTP.
+     */
     private static URI withScheme(String url) {
         return URI.create(url.contains("://") ? url : "http://" + url);
     }
@@ -66,4 +74,5 @@ public final class DeployedStack implements Stack {
         String text = uri.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
     }
+
 }

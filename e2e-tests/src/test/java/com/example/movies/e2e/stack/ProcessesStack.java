@@ -9,23 +9,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The system as local processes: the packaged movies-api jar in its production profile on a fresh PostgreSQL
- * database, and Debian's nginx serving the frontend build with the frontend's own nginx configuration. Each gets
- * a free port; everything they write stays under {@code target/e2e}; the database is dropped on close.
+ * The system as local processes: the packaged movies-api jar in its production profile on
+ * a fresh PostgreSQL database, and Debian's nginx serving the frontend build with the
+ * frontend's own nginx configuration. Each gets a free port; everything they write stays
+ * under {@code target/e2e}; the database is dropped on close.
  */
 public final class ProcessesStack implements Stack {
 
     private static final Duration API_START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path apiJar = Path.of(Settings.require("e2e.apiJar")).normalize();
+
     private final Path frontendDir = Path.of(Settings.require("e2e.frontendDir")).normalize();
+
     private final Path workDir = Path.of(Settings.require("e2e.workDir")).resolve("processes").normalize();
+
     private final Credentials admin = new Credentials("admin", "E2e-" + randomToken(20));
 
     private PostgresDatabase database;
+
     private LocalProcess api;
+
     private NginxFrontend frontend;
+
     private URI apiUrl;
+
     private URI frontendUrl;
 
     @Override
@@ -43,19 +51,17 @@ public final class ProcessesStack implements Stack {
 
         database = new PostgresDatabase().create();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        api = LocalProcess.start("movies-api", List.of(java, "-jar", apiJar.toString()), Map.ofEntries(
-                Map.entry("SPRING_PROFILES_ACTIVE", "prod"),
-                Map.entry("SERVER_PORT", String.valueOf(apiPort)),
-                Map.entry("DB_HOST", database.host),
-                Map.entry("DB_PORT", String.valueOf(database.port)),
-                Map.entry("DB_NAME", database.name),
-                Map.entry("DB_USERNAME", database.user),
-                Map.entry("DB_PASSWORD", database.password),
-                Map.entry("MOVIES_JWT_SECRET", randomToken(64)),
-                Map.entry("MOVIES_PASSWORD_RESET_SECRET", randomToken(64)),
-                Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
-                Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
-                Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())), workDir.resolve("movies-api.log"));
+        api = LocalProcess.start("movies-api", List.of(java, "-jar", apiJar.toString()),
+                Map.ofEntries(Map.entry("SPRING_PROFILES_ACTIVE", "prod"),
+                        Map.entry("SERVER_PORT", String.valueOf(apiPort)), Map.entry("DB_HOST", database.host),
+                        Map.entry("DB_PORT", String.valueOf(database.port)), Map.entry("DB_NAME", database.name),
+                        Map.entry("DB_USERNAME", database.user), Map.entry("DB_PASSWORD", database.password),
+                        Map.entry("MOVIES_JWT_SECRET", randomToken(64)),
+                        Map.entry("MOVIES_PASSWORD_RESET_SECRET", randomToken(64)),
+                        Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
+                        Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
+                        Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())),
+                workDir.resolve("movies-api.log"));
         api.awaitOk(apiUrl.resolve("/actuator/health/readiness"), API_START_TIMEOUT);
     }
 
@@ -85,12 +91,14 @@ public final class ProcessesStack implements Stack {
             if (api != null) {
                 api.close();
             }
-        } finally {
+        }
+        finally {
             try {
                 if (database != null) {
                     database.close();
                 }
-            } finally {
+            }
+            finally {
                 if (frontend != null) {
                     frontend.close();
                 }
@@ -107,4 +115,5 @@ public final class ProcessesStack implements Stack {
         }
         return token.toString();
     }
+
 }

@@ -3,9 +3,10 @@ package com.example.movies.e2e.stack;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the configured stack (same settings as the suite) and keeps it running until the process is stopped,
- * printing its URLs and admin credentials as the deployed stack's environment variables: so the suite can be run
- * with {@code E2E_STACK=deployed} against it, or the system tried by hand. See the module's README.
+ * Starts the configured stack (same settings as the suite) and keeps it running until the
+ * process is stopped, printing its URLs and admin credentials as the deployed stack's
+ * environment variables: so the suite can be run with {@code E2E_STACK=deployed} against
+ * it, or the system tried by hand. See the module's README.
  */
 public final class RunStack {
 
@@ -21,7 +22,8 @@ public final class RunStack {
         }));
         try {
             stack.start();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             stack.close();
             throw e;
         }
@@ -35,4 +37,5 @@ public final class RunStack {
                 stack.admin().username(), stack.admin().password());
         stopped.await();
     }
+
 }

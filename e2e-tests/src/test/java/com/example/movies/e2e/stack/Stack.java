@@ -4,56 +4,74 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * A running movies system that the e2e suite talks to: the API (as clients reach it) and the frontend (as
- * browsers reach it).
+ * A running movies system that the e2e suite talks to: the API (as clients reach it) and
+ * the frontend (as browsers reach it).
  *
- * <p>The suite starts one stack per test run ({@link StackExtension}) and {@link StackSelection} chooses which,
- * from the system property {@code e2e.stack} or the environment variable {@code E2E_STACK}:
+ * <p>
+ * The suite starts one stack per test run ({@link StackExtension}) and
+ * {@link StackSelection} chooses which, from the system property {@code e2e.stack} or the
+ * environment variable {@code E2E_STACK}:
  * <ul>
- *   <li>{@code processes}: {@link ProcessesStack}, the packaged API jar on a fresh PostgreSQL database and
- *       Debian's nginx serving the frontend build;</li>
- *   <li>{@code containers}: {@code ContainersStack}, the Jib-built images (two API replicas behind a reverse
- *       proxy, the frontend image, PostgreSQL) through Testcontainers;</li>
- *   <li>{@code deployed}: {@link DeployedStack}, an already running system (nothing is started).</li>
+ * <li>{@code processes}: {@link ProcessesStack}, the packaged API jar on a fresh
+ * PostgreSQL database and Debian's nginx serving the frontend build;</li>
+ * <li>{@code containers}: {@code ContainersStack}, the Jib-built images (two API replicas
+ * behind a reverse proxy, the frontend image, PostgreSQL) through Testcontainers;</li>
+ * <li>{@code deployed}: {@link DeployedStack}, an already running system (nothing is
+ * started).</li>
  * </ul>
- * Without a choice, {@code containers} is used when {@code ContainersStack.isAvailable()} says a Docker engine
- * is reachable and its images exist, built after the modules' last build ({@link StackSelection}), else
- * {@code processes}.
+ * Without a choice, {@code containers} is used when {@code ContainersStack.isAvailable()}
+ * says a Docker engine is reachable and its images exist, built after the modules' last
+ * build ({@link StackSelection}), else {@code processes}.
  *
- * <p>{@code ContainersStack} therefore offers a public no-argument constructor and
+ * <p>
+ * {@code ContainersStack} therefore offers a public no-argument constructor and
  * {@code public static boolean isAvailable()}, which must answer quickly and never throw.
  */
 public interface Stack extends AutoCloseable {
 
-    /** Starts what this stack runs locally and returns once the API is ready and the frontend answers. */
+    /**
+     * Starts what this stack runs locally and returns once the API is ready and the
+     * frontend answers.
+     */
     void start() throws Exception;
 
-    /** The API's base URL as clients call it (the gateway when deployed), without a trailing slash. */
+    /**
+     * The API's base URL as clients call it (the gateway when deployed), without a
+     * trailing slash.
+     */
     URI apiUrl();
 
-    /** The frontend's base URL as browsers open it (the load balancer when deployed), without a trailing slash. */
+    /**
+     * The frontend's base URL as browsers open it (the load balancer when deployed),
+     * without a trailing slash.
+     */
     URI frontendUrl();
 
     /** A staff user of this stack. */
     Credentials admin();
 
     /**
-     * The base URL of each API replica, addressed directly rather than through {@link #apiUrl()}, so that a
-     * test can write through one replica and read through another. A stack whose replicas cannot be addressed
-     * one by one (a single process, a deployed gateway) returns {@code List.of(apiUrl())}; tests that prove
-     * shared state between replicas need at least two entries.
+     * The base URL of each API replica, addressed directly rather than through
+     * {@link #apiUrl()}, so that a test can write through one replica and read through
+     * another. A stack whose replicas cannot be addressed one by one (a single process, a
+     * deployed gateway) returns {@code List.of(apiUrl())}; tests that prove shared state
+     * between replicas need at least two entries.
      */
     default List<URI> apiReplicaUrls() {
         return List.of(apiUrl());
     }
 
     /**
-     * Whether this stack and its data are thrown away after the run. Only then may a test do what it cannot
-     * fully undo or what would disturb real users, such as changing the admin's password.
+     * Whether this stack and its data are thrown away after the run. Only then may a test
+     * do what it cannot fully undo or what would disturb real users, such as changing the
+     * admin's password.
      */
     boolean disposable();
 
-    /** Stops and removes whatever {@link #start()} created; safe to call after a failed or partial start. */
+    /**
+     * Stops and removes whatever {@link #start()} created; safe to call after a failed or
+     * partial start.
+     */
     @Override
     void close();
 
@@ -68,4 +86,5 @@ public interface Stack extends AutoCloseable {
             return "Credentials[username=" + username + ", password=***]";
         }
     }
+
 }

@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests the {@link Stack} of this run, as a constructor or method parameter. The stack is started once,
- * on first use, and kept in the root store, so JUnit closes it when the whole run ends, not per class. A stack
- * that fails to start is not retried: every later test fails at once with the same cause.
+ * Gives tests the {@link Stack} of this run, as a constructor or method parameter. The
+ * stack is started once, on first use, and kept in the root store, so JUnit closes it
+ * when the whole run ends, not per class. A stack that fails to start is not retried:
+ * every later test fails at once with the same cause.
  */
 public final class StackExtension implements ParameterResolver {
 
@@ -20,10 +21,10 @@ public final class StackExtension implements ParameterResolver {
     @Override
     public Stack resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot()
-                .getStore(ExtensionContext.Namespace.create(StackExtension.class))
-                .computeIfAbsent(RunningStack.class, type -> RunningStack.start(StackSelection.select()),
-                        RunningStack.class)
-                .stack();
+            .getStore(ExtensionContext.Namespace.create(StackExtension.class))
+            .computeIfAbsent(RunningStack.class, type -> RunningStack.start(StackSelection.select()),
+                    RunningStack.class)
+            .stack();
     }
 
     /** The outcome of starting the run's stack; JUnit closes it at the end of the run. */
@@ -34,13 +35,13 @@ public final class StackExtension implements ParameterResolver {
             try {
                 stack.start();
                 System.out.printf("e2e: %s stack started in %d ms: api %s, frontend %s%n", stack.name(),
-                        Duration.ofNanos(System.nanoTime() - begin).toMillis(), stack.apiUrl(),
-                        stack.frontendUrl());
+                        Duration.ofNanos(System.nanoTime() - begin).toMillis(), stack.apiUrl(), stack.frontendUrl());
                 return new RunningStack(stack, null);
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 stack.close();
-                return new RunningStack(null,
-                        new IllegalStateException("The " + stack.name() + " stack did not start: " + e.getMessage(), e));
+                return new RunningStack(null, new IllegalStateException(
+                        "The " + stack.name() + " stack did not start: " + e.getMessage(), e));
             }
         }
 
@@ -58,4 +59,5 @@ public final class StackExtension implements ParameterResolver {
             }
         }
     }
+
 }

@@ -5,14 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Chooses the run's stack from {@code e2e.stack} / {@code E2E_STACK}; see {@link Stack} for the rule. */
+/**
+ * Chooses the run's stack from {@code e2e.stack} / {@code E2E_STACK}; see {@link Stack}
+ * for the rule.
+ */
 public final class StackSelection {
 
     private StackSelection() {
     }
 
     public static Stack select() {
-        String name = Settings.find("e2e.stack").map(s -> s.toLowerCase(Locale.ROOT)).orElseGet(StackSelection::byDefault);
+        String name = Settings.find("e2e.stack")
+            .map(s -> s.toLowerCase(Locale.ROOT))
+            .orElseGet(StackSelection::byDefault);
         return switch (name) {
             case "processes" -> new ProcessesStack();
             case "containers" -> new ContainersStack();
@@ -23,8 +28,9 @@ public final class StackSelection {
     }
 
     /**
-     * Containers where a Docker engine answers and the images were built from the modules as they are now built; else
-     * processes. An image older than its module's build would test yesterday's code, so it is not chosen by default.
+     * Containers where a Docker engine answers and the images were built from the modules
+     * as they are now built; else processes. An image older than its module's build would
+     * test yesterday's code, so it is not chosen by default.
      */
     private static String byDefault() {
         String name = ContainersStack.isAvailable() && imagesAreCurrent() ? "containers" : "processes";
@@ -32,7 +38,10 @@ public final class StackSelection {
         return name;
     }
 
-    /** Each Jib build records its image in {@code target/jib-image.id}: it must be newer than the module's build. */
+    /**
+     * Each Jib build records its image in {@code target/jib-image.id}: it must be newer
+     * than the module's build.
+     */
     private static boolean imagesAreCurrent() {
         Path apiJar = Path.of(Settings.require("e2e.apiJar"));
         Path frontendTarget = Path.of(Settings.require("e2e.frontendDir")).resolve("target");
@@ -48,8 +57,10 @@ public final class StackSelection {
                         + ": not testing it (rebuild it with jib:dockerBuild, or choose e2e.stack)");
             }
             return current;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return false;
         }
     }
+
 }

@@ -19,8 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The API as a client sees it, at one base URL, plus the movies a test created through it, deleted again by
- * {@link #deleteCreatedMovies()} so that the suite leaves a shared (even production) system as it found it.
+ * The API as a client sees it, at one base URL, plus the movies a test created through
+ * it, deleted again by {@link #deleteCreatedMovies()} so that the suite leaves a shared
+ * (even production) system as it found it.
  */
 public final class Api {
 
@@ -29,14 +30,18 @@ public final class Api {
     }
 
     /**
-     * Admin access tokens by base URL and credentials, shared by all tests of a run: a login costs a password hash,
-     * and most tests need one. Reused for 5 minutes, half the token's lifetime.
+     * Admin access tokens by base URL and credentials, shared by all tests of a run: a
+     * login costs a password hash, and most tests need one. Reused for 5 minutes, half
+     * the token's lifetime.
      */
     private static final Map<String, TimedToken> ADMIN_TOKENS = new ConcurrentHashMap<>();
+
     private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(5);
 
     private final URI baseUrl;
+
     private final Stack.Credentials admin;
+
     private final List<String> createdMovieIds = new ArrayList<>();
 
     public Api(Stack stack) {
@@ -61,10 +66,9 @@ public final class Api {
     /** A request as the admin. */
     public RequestSpecification asAdmin() {
         String key = baseUrl + " " + admin.username() + " " + admin.password();
-        TimedToken token = ADMIN_TOKENS.compute(key, (k, cached) ->
-                cached != null && cached.obtained().plus(ADMIN_TOKEN_REUSE).isAfter(Instant.now())
-                        ? cached
-                        : new TimedToken(tokens(admin).getString("access"), Instant.now()));
+        TimedToken token = ADMIN_TOKENS.compute(key,
+                (k, cached) -> cached != null && cached.obtained().plus(ADMIN_TOKEN_REUSE).isAfter(Instant.now())
+                        ? cached : new TimedToken(tokens(admin).getString("access"), Instant.now()));
         return bearer(token.value());
     }
 
@@ -74,18 +78,25 @@ public final class Api {
     /** {@code POST /api/token}: the body has {@code access} and {@code refresh}. */
     public JsonPath tokens(Stack.Credentials credentials) {
         return anonymous().contentType(ContentType.JSON)
-                .body(Map.of("username", credentials.username(), "password", credentials.password()))
-                .post("/api/token")
-                .then().statusCode(200)
-                .extract().jsonPath();
+            .body(Map.of("username", credentials.username(), "password", credentials.password()))
+            .post("/api/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     }
 
-    /** Creates a movie as the admin and remembers it for {@link #deleteCreatedMovies()}. */
+    /**
+     * Creates a movie as the admin and remembers it for {@link #deleteCreatedMovies()}.
+     */
     public JsonPath createMovie(Map<String, ?> movie) {
-        JsonPath created = asAdmin().contentType(ContentType.JSON).body(movie)
-                .post("/api/v1/movie")
-                .then().statusCode(201)
-                .extract().jsonPath();
+        JsonPath created = asAdmin().contentType(ContentType.JSON)
+            .body(movie)
+            .post("/api/v1/movie")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
         createdMovieIds.add(created.getString("id"));
         return created;
     }
@@ -101,12 +112,17 @@ public final class Api {
         createdMovieIds.clear();
     }
 
-    /** A title no other test or user has, so assertions on lists cannot be confused by other data. */
+    /**
+     * A title no other test or user has, so assertions on lists cannot be confused by
+     * other data.
+     */
     public static String uniqueTitle(String prefix) {
         return prefix + " e2e " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The claims of a JWT, read without verifying it (the API verifies; tests only look). */
+    /**
+     * The claims of a JWT, read without verifying it (the API verifies; tests only look).
+     */
     public static JsonPath claims(String jwt) {
         String[] parts = jwt.split("\\.");
         if (parts.length != 3) {
@@ -114,4 +130,5 @@ public final class Api {
         }
         return JsonPath.from(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
+
 }

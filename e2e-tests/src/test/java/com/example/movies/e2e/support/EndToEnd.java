@@ -7,9 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An e2e test class: its constructor or methods receive the run's {@link com.example.movies.e2e.stack.Stack}. */
+/**
+ * An e2e test class: its constructor or methods receive the run's
+ * {@link com.example.movies.e2e.stack.Stack}.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(StackExtension.class)
 public @interface EndToEnd {
+
 }

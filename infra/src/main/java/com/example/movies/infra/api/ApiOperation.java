@@ -13,21 +13,27 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** One operation of the API's OpenAPI document: an HTTP method on a path template such as {@code /api/v1/movie/{id}}. */
+/**
+ * One operation of the API's OpenAPI document: an HTTP method on a path template such as
+ * {@code /api/v1/movie/{id}}.
+ */
 public record ApiOperation(String method, String path) implements Comparable<ApiOperation> {
 
-    // The keys of an OpenAPI path item that are operations (the others are summary, parameters, servers...).
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    // The keys of an OpenAPI path item that are operations (the others are summary,
+    // parameters, servers...).
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
 
-    private static final Comparator<ApiOperation> ORDER =
-            Comparator.comparing(ApiOperation::path).thenComparing(ApiOperation::method);
+    private static final Comparator<ApiOperation> ORDER = Comparator.comparing(ApiOperation::path)
+        .thenComparing(ApiOperation::method);
 
     /** Every operation of the OpenAPI document at {@code document}, in path order. */
     public static SortedSet<ApiOperation> readAll(Path document) {
         JsonNode paths;
         try {
             paths = new ObjectMapper().readTree(Files.readString(document)).path("paths");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot read the API's OpenAPI document " + document.toAbsolutePath()
                     + " (the movies-api build writes it; build movies-api first)", e);
         }
@@ -43,7 +49,9 @@ public record ApiOperation(String method, String path) implements Comparable<Api
         return operations;
     }
 
-    /** The API Gateway route key of this operation, e.g. {@code GET /api/v1/movie/{id}}. */
+    /**
+     * The API Gateway route key of this operation, e.g. {@code GET /api/v1/movie/{id}}.
+     */
     public String routeKey() {
         return method + " " + path;
     }

@@ -58,9 +58,10 @@ import com.example.movies.infra.FargateParts;
 import com.example.movies.infra.data.DataStack;
 
 /**
- * The movies API: its ECR repository, the ECS cluster "api" running it on Fargate in private subnets, registered
- * in Cloud Map with SRV records, and the API Gateway HTTP API that reaches it over a VPC link with one route per
- * operation of the API's OpenAPI document.
+ * The movies API: its ECR repository, the ECS cluster "api" running it on Fargate in
+ * private subnets, registered in Cloud Map with SRV records, and the API Gateway HTTP API
+ * that reaches it over a VPC link with one route per operation of the API's OpenAPI
+ * document.
  */
 public final class ApiStack extends Stack {
 
@@ -68,53 +69,53 @@ public final class ApiStack extends Stack {
     public static final int CONTAINER_PORT = 8080;
 
     /**
-     * How a task stops (ECS: deregistration from Cloud Map, then SIGTERM, then SIGKILL after the stop timeout). On
-     * SIGTERM the API turns its readiness DOWN and keeps serving for the drain delay, so that API Gateway, which
-     * may still hold the task's address for the SRV records' TTL, stops sending; then its graceful shutdown lets
-     * in-flight requests finish within spring.lifecycle.timeout-per-shutdown-phase (application.yaml). The stop
-     * timeout covers both with a margin, so no response is cut off by SIGKILL.
+     * How a task stops (ECS: deregistration from Cloud Map, then SIGTERM, then SIGKILL
+     * after the stop timeout). On SIGTERM the API turns its readiness DOWN and keeps
+     * serving for the drain delay, so that API Gateway, which may still hold the task's
+     * address for the SRV records' TTL, stops sending; then its graceful shutdown lets
+     * in-flight requests finish within spring.lifecycle.timeout-per-shutdown-phase
+     * (application.yaml). The stop timeout covers both with a margin, so no response is
+     * cut off by SIGKILL.
      */
     public static final Duration DNS_TTL = Duration.seconds(10);
+
     public static final Duration SHUTDOWN_DRAIN_DELAY = Duration.seconds(15);
+
     public static final Duration STOP_TIMEOUT = Duration.seconds(45);
 
     /**
-     * The header the gateway overwrites with the address a request came from, whatever the client sent: the app's
-     * client address behind the gateway (its prod profile's {@code server.tomcat.remoteip.remote-ip-header}), for the
-     * login throttle's per-address limit. Not X-Forwarded-For, which a client can prefix with addresses of its choice.
+     * The header the gateway overwrites with the address a request came from, whatever
+     * the client sent: the app's client address behind the gateway (its prod profile's
+     * {@code server.tomcat.remoteip.remote-ip-header}), for the login throttle's
+     * per-address limit. Not X-Forwarded-For, which a client can prefix with addresses of
+     * its choice.
      */
     public static final String CLIENT_ADDRESS_HEADER = "X-Client-Ip";
 
     /**
-     * Operations of the OpenAPI document that are not the public API and get no route: the app's root page and the
-     * legacy health probe (whose trailing slash an HTTP API route cannot have anyway). Health is probed inside the VPC.
+     * Operations of the OpenAPI document that are not the public API and get no route:
+     * the app's root page and the legacy health probe (whose trailing slash an HTTP API
+     * route cannot have anyway). Health is probed inside the VPC.
      */
-    public static final Set<ApiOperation> NOT_ROUTED = Set.of(new ApiOperation("GET", "/"), new ApiOperation("GET", "/ht/"));
+    public static final Set<ApiOperation> NOT_ROUTED = Set.of(new ApiOperation("GET", "/"),
+            new ApiOperation("GET", "/ht/"));
 
     /**
-     * Routes beyond the document's operations, public by contract: the OpenAPI document itself and the Swagger UI that
-     * reads it (its page, and the page's script and style files that springdoc serves under swagger-ui/).
+     * Routes beyond the document's operations, public by contract: the OpenAPI document
+     * itself and the Swagger UI that reads it (its page, and the page's script and style
+     * files that springdoc serves under swagger-ui/).
      */
     public static final List<ApiOperation> DOCUMENTATION = List.of(new ApiOperation("GET", "/api/v1/api_schema"),
             new ApiOperation("GET", "/api/v1/docs"), new ApiOperation("GET", "/api/v1/swagger-ui/{proxy+}"));
 
-    public record Props(
-            String namePrefix,
-            IVpc vpc,
-            SubnetSelection taskSubnets,
-            IDatabaseInstance database,
-            ISecret databaseSecret,
-            ISecret jwtSigningKey,
-            ISecret passwordResetKey,
-            ISecret adminPassword,
-            String imageTag,
-            TaskSize taskSize,
-            int desiredCount,
-            int maxCount,
-            String frontendUrl,
-            SortedSet<ApiOperation> operations) {}
+    public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IDatabaseInstance database,
+            ISecret databaseSecret, ISecret jwtSigningKey, ISecret passwordResetKey, ISecret adminPassword,
+            String imageTag, TaskSize taskSize, int desiredCount, int maxCount, String frontendUrl,
+            SortedSet<ApiOperation> operations) {
+    }
 
     private final Repository repository;
+
     private final HttpApi httpApi;
 
     public ApiStack(Construct scope, String id, StackProps stackProps, Props props) {
@@ -122,104 +123,120 @@ public final class ApiStack extends Stack {
 
         repository = FargateParts.repository(this, props.namePrefix() + "-api");
 
-        // Tasks talk HTTPS to AWS APIs (image pull, logs, secrets) and PostgreSQL to the database, nothing else.
+        // Tasks talk HTTPS to AWS APIs (image pull, logs, secrets) and PostgreSQL to the
+        // database, nothing else.
         SecurityGroup taskSecurityGroup = FargateParts.taskSecurityGroup(this, props.vpc(), "API tasks",
                 "ECR, CloudWatch Logs, Secrets Manager");
         FargateService service = service(props, taskSecurityGroup);
 
-        // The VPC link's own security group may only reach the API tasks, and they admit only it.
+        // The VPC link's own security group may only reach the API tasks, and they admit
+        // only it.
         SecurityGroup vpcLinkSecurityGroup = SecurityGroup.Builder.create(this, "VpcLinkSecurityGroup")
-                .vpc(props.vpc())
-                .description("API Gateway VPC link to the API tasks")
-                .allowAllOutbound(false)
-                .build();
+            .vpc(props.vpc())
+            .description("API Gateway VPC link to the API tasks")
+            .allowAllOutbound(false)
+            .build();
         service.getConnections().allowFrom(vpcLinkSecurityGroup, Port.tcp(CONTAINER_PORT), "API Gateway VPC link");
-        // Stated from the tasks' side so CDK places the database's ingress rule in this stack (data must not depend on api).
-        service.getConnections().allowTo(props.database(), Port.tcp(DataStack.POSTGRES_PORT), "API tasks to PostgreSQL");
+        // Stated from the tasks' side so CDK places the database's ingress rule in this
+        // stack (data must not depend on api).
+        service.getConnections()
+            .allowTo(props.database(), Port.tcp(DataStack.POSTGRES_PORT), "API tasks to PostgreSQL");
 
         VpcLink vpcLink = VpcLink.Builder.create(this, "VpcLink")
-                .vpc(props.vpc())
-                .subnets(props.taskSubnets())
-                .securityGroups(List.of(vpcLinkSecurityGroup))
-                .build();
+            .vpc(props.vpc())
+            .subnets(props.taskSubnets())
+            .securityGroups(List.of(vpcLinkSecurityGroup))
+            .build();
 
         httpApi = HttpApi.Builder.create(this, "HttpApi")
-                .apiName(props.namePrefix())
-                .description("Movies API: one route per operation of the API's OpenAPI document")
-                .createDefaultStage(false) // added below with access logs and throttling
-                // No CORS configuration: the API owns CORS (MOVIES_CORS_ALLOWED_ORIGINS below), one policy on every
-                // stack; a gateway policy would replace the API's headers and hide what it does not list.
-                .build();
+            .apiName(props.namePrefix())
+            .description("Movies API: one route per operation of the API's OpenAPI document")
+            .createDefaultStage(false) // added below with access logs and throttling
+            // No CORS configuration: the API owns CORS (MOVIES_CORS_ALLOWED_ORIGINS
+            // below), one policy on every
+            // stack; a gateway policy would replace the API's headers and hide what it
+            // does not list.
+            .build();
         addDefaultStage();
 
-        // No $default route: a request that matches no route gets API Gateway's own 404 and never reaches the API,
-        // so the gateway exposes exactly the documented operations (actuator endpoints stay inside the VPC).
-        HttpServiceDiscoveryIntegration integration =
-                HttpServiceDiscoveryIntegration.Builder.create("ApiService", service.getCloudMapService())
-                        .vpcLink(vpcLink)
-                        .parameterMapping(new ParameterMapping().overwriteHeader(CLIENT_ADDRESS_HEADER,
-                                MappingValue.contextVariable("identity.sourceIp")))
-                        .build();
-        List<ApiOperation> routed = Stream.concat(
-                props.operations().stream().filter(operation -> !NOT_ROUTED.contains(operation)),
-                DOCUMENTATION.stream()).toList();
+        // No $default route: a request that matches no route gets API Gateway's own 404
+        // and never reaches the API,
+        // so the gateway exposes exactly the documented operations (actuator endpoints
+        // stay inside the VPC).
+        HttpServiceDiscoveryIntegration integration = HttpServiceDiscoveryIntegration.Builder
+            .create("ApiService", service.getCloudMapService())
+            .vpcLink(vpcLink)
+            .parameterMapping(new ParameterMapping().overwriteHeader(CLIENT_ADDRESS_HEADER,
+                    MappingValue.contextVariable("identity.sourceIp")))
+            .build();
+        List<ApiOperation> routed = Stream
+            .concat(props.operations().stream().filter(operation -> !NOT_ROUTED.contains(operation)),
+                    DOCUMENTATION.stream())
+            .toList();
         for (ApiOperation operation : routed) {
             httpApi.addRoutes(AddRoutesOptions.builder()
-                    .path(operation.path())
-                    .methods(List.of(HttpMethod.valueOf(operation.method())))
-                    .integration(integration)
-                    .build());
+                .path(operation.path())
+                .methods(List.of(HttpMethod.valueOf(operation.method())))
+                .integration(integration)
+                .build());
         }
         // A browser's CORS preflight of each API path goes to the API, which answers it.
-        routed.stream().filter(operation -> operation.path().startsWith("/api/")).map(ApiOperation::path).distinct()
-                .forEach(path -> httpApi.addRoutes(AddRoutesOptions.builder()
-                        .path(path)
-                        .methods(List.of(HttpMethod.OPTIONS))
-                        .integration(integration)
-                        .build()));
+        routed.stream()
+            .filter(operation -> operation.path().startsWith("/api/"))
+            .map(ApiOperation::path)
+            .distinct()
+            .forEach(path -> httpApi.addRoutes(AddRoutesOptions.builder()
+                .path(path)
+                .methods(List.of(HttpMethod.OPTIONS))
+                .integration(integration)
+                .build()));
         NagSuppressions.addResourceSuppressions(httpApi, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-APIG4")
-                .reason("The API authorizes every request itself: it issues and verifies its JWT bearer tokens, and its public operations (movie list, login, token) are public by contract.")
-                .build()), true);
+            .id("AwsSolutions-APIG4")
+            .reason("The API authorizes every request itself: it issues and verifies its JWT bearer tokens, and its public operations (movie list, login, token) are public by contract.")
+            .build()), true);
 
-        CfnOutput.Builder.create(this, "GatewayUrl").value(httpApi.getApiEndpoint())
-                .description("Base URL of the movies API (API Gateway HTTP API, $default stage)").build();
-        CfnOutput.Builder.create(this, "ApiRepositoryUri").value(repository.getRepositoryUri())
-                .description("ECR repository of the movies-api image").build();
+        CfnOutput.Builder.create(this, "GatewayUrl")
+            .value(httpApi.getApiEndpoint())
+            .description("Base URL of the movies API (API Gateway HTTP API, $default stage)")
+            .build();
+        CfnOutput.Builder.create(this, "ApiRepositoryUri")
+            .value(repository.getRepositoryUri())
+            .description("ECR repository of the movies-api image")
+            .build();
     }
 
     private FargateService service(Props props, SecurityGroup securityGroup) {
         Cluster cluster = FargateParts.cluster(this, props.namePrefix() + "-api", props.vpc());
         PrivateDnsNamespace namespace = PrivateDnsNamespace.Builder.create(this, "Namespace")
-                .name(props.namePrefix() + ".internal")
-                .vpc(props.vpc())
-                .description("Service discovery for API Gateway's VPC link")
-                .build();
+            .name(props.namePrefix() + ".internal")
+            .vpc(props.vpc())
+            .description("Service discovery for API Gateway's VPC link")
+            .build();
 
         FargateTaskDefinition task = FargateParts.taskDefinition(this, props.taskSize());
         LogGroup logs = FargateParts.logs(this);
-        ContainerDefinition container = task.addContainer("api", ContainerDefinitionOptions.builder()
-                .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
-                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
-                .environment(new TreeMap<>(Map.of(
-                        "SPRING_PROFILES_ACTIVE", "prod",
-                        "MOVIES_ADMIN_USERNAME", "admin",
-                        "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(),
-                        "MOVIES_SHUTDOWN_DRAIN_DELAY", SHUTDOWN_DRAIN_DELAY.toSeconds() + "s",
-                        "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")))
-                .secrets(new TreeMap<>(Map.of(
-                        "DB_HOST", Secret.fromSecretsManager(props.databaseSecret(), "host"),
-                        "DB_PORT", Secret.fromSecretsManager(props.databaseSecret(), "port"),
-                        "DB_NAME", Secret.fromSecretsManager(props.databaseSecret(), "dbname"),
-                        "DB_USERNAME", Secret.fromSecretsManager(props.databaseSecret(), "username"),
-                        "DB_PASSWORD", Secret.fromSecretsManager(props.databaseSecret(), "password"),
-                        "MOVIES_JWT_SECRET", Secret.fromSecretsManager(props.jwtSigningKey()),
-                        "MOVIES_PASSWORD_RESET_SECRET", Secret.fromSecretsManager(props.passwordResetKey()),
-                        "MOVIES_ADMIN_PASSWORD", Secret.fromSecretsManager(props.adminPassword()))))
-                // The JRE image has no curl: the API ships a tiny Java probe. It probes liveness, not readiness: ECS
-                // replaces unhealthy tasks, and a task whose database is away must stay (answering 503, readiness
-                // DOWN) and recover by itself when the database is back, not be restarted in a loop.
-                .healthCheck(HealthCheck.builder()
+        ContainerDefinition container = task.addContainer("api",
+                ContainerDefinitionOptions.builder()
+                    .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
+                    .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+                    .environment(new TreeMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod", "MOVIES_ADMIN_USERNAME",
+                            "admin", "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(), "MOVIES_SHUTDOWN_DRAIN_DELAY",
+                            SHUTDOWN_DRAIN_DELAY.toSeconds() + "s", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")))
+                    .secrets(new TreeMap<>(Map.of("DB_HOST", Secret.fromSecretsManager(props.databaseSecret(), "host"),
+                            "DB_PORT", Secret.fromSecretsManager(props.databaseSecret(), "port"), "DB_NAME",
+                            Secret.fromSecretsManager(props.databaseSecret(), "dbname"), "DB_USERNAME",
+                            Secret.fromSecretsManager(props.databaseSecret(), "username"), "DB_PASSWORD",
+                            Secret.fromSecretsManager(props.databaseSecret(), "password"), "MOVIES_JWT_SECRET",
+                            Secret.fromSecretsManager(props.jwtSigningKey()), "MOVIES_PASSWORD_RESET_SECRET",
+                            Secret.fromSecretsManager(props.passwordResetKey()), "MOVIES_ADMIN_PASSWORD",
+                            Secret.fromSecretsManager(props.adminPassword()))))
+                    // The JRE image has no curl: the API ships a tiny Java probe. It
+                    // probes liveness, not readiness: ECS
+                    // replaces unhealthy tasks, and a task whose database is away must
+                    // stay (answering 503, readiness
+                    // DOWN) and recover by itself when the database is back, not be
+                    // restarted in a loop.
+                    .healthCheck(HealthCheck.builder()
                         .command(List.of("CMD", "java", "-cp", "/app/classpath/*",
                                 "com.example.movies.server.HealthCheck",
                                 "http://localhost:" + CONTAINER_PORT + "/actuator/health/liveness"))
@@ -228,32 +245,32 @@ public final class ApiStack extends Stack {
                         .retries(3)
                         .startPeriod(Duration.seconds(120))
                         .build())
-                .stopTimeout(STOP_TIMEOUT)
-                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("api").build()))
-                .build());
-        NagSuppressions.addResourceSuppressions(task, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-ECS2")
-                        .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, shutdown drain delay, log format); every credential is an ECS secret from Secrets Manager.")
-                        .build()));
+                    .stopTimeout(STOP_TIMEOUT)
+                    .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("api").build()))
+                    .build());
+        NagSuppressions.addResourceSuppressions(task, List.of(NagPackSuppression.builder()
+            .id("AwsSolutions-ECS2")
+            .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, shutdown drain delay, log format); every credential is an ECS secret from Secrets Manager.")
+            .build()));
         FargateParts.acknowledgeEcrAuthorization(task);
 
-        FargateService service = FargateParts.service(this, cluster, task, props.desiredCount(), props.taskSubnets(),
-                        securityGroup)
-                // API Gateway can resolve only SRV records from Cloud Map: they carry each healthy task's IP and port.
-                .cloudMapOptions(CloudMapOptions.builder()
-                        .cloudMapNamespace(namespace)
-                        .name("api")
-                        .dnsRecordType(DnsRecordType.SRV)
-                        .container(container)
-                        .containerPort(CONTAINER_PORT)
-                        .dnsTtl(DNS_TTL)
-                        .build())
-                .build();
-        service.autoScaleTaskCount(EnableScalingProps.builder()
-                        .minCapacity(props.desiredCount())
-                        .maxCapacity(props.maxCount())
-                        .build())
-                .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+        FargateService service = FargateParts
+            .service(this, cluster, task, props.desiredCount(), props.taskSubnets(), securityGroup)
+            // API Gateway can resolve only SRV records from Cloud Map: they carry each
+            // healthy task's IP and port.
+            .cloudMapOptions(CloudMapOptions.builder()
+                .cloudMapNamespace(namespace)
+                .name("api")
+                .dnsRecordType(DnsRecordType.SRV)
+                .container(container)
+                .containerPort(CONTAINER_PORT)
+                .dnsTtl(DNS_TTL)
+                .build())
+            .build();
+        service.autoScaleTaskCount(
+                EnableScalingProps.builder().minCapacity(props.desiredCount()).maxCapacity(props.maxCount()).build())
+            .scaleOnCpuUtilization("Cpu",
+                    CpuUtilizationScalingProps.builder()
                         .targetUtilizationPercent(60)
                         .scaleOutCooldown(Duration.seconds(60))
                         .scaleInCooldown(Duration.seconds(300))
@@ -262,37 +279,34 @@ public final class ApiStack extends Stack {
     }
 
     private void addDefaultStage() {
-        LogGroup accessLogs = LogGroup.Builder.create(this, "GatewayAccessLogs").retention(RetentionDays.ONE_MONTH).build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "GatewayAccessLogs")
+            .retention(RetentionDays.ONE_MONTH)
+            .build();
         // HTTP API $context variables; the map is serialized by CDK, not written by hand.
-        Map<String, String> fields = new TreeMap<>(Map.of(
-                "requestId", "$context.requestId",
-                "ip", "$context.identity.sourceIp",
-                "requestTime", "$context.requestTime",
-                "routeKey", "$context.routeKey",
-                "path", "$context.path",
-                "status", "$context.status",
-                "protocol", "$context.protocol",
-                "responseLength", "$context.responseLength",
-                "responseLatency", "$context.responseLatency",
-                "integrationError", "$context.integrationErrorMessage"));
+        Map<String, String> fields = new TreeMap<>(Map.of("requestId", "$context.requestId", "ip",
+                "$context.identity.sourceIp", "requestTime", "$context.requestTime", "routeKey", "$context.routeKey",
+                "path", "$context.path", "status", "$context.status", "protocol", "$context.protocol", "responseLength",
+                "$context.responseLength", "responseLatency", "$context.responseLatency", "integrationError",
+                "$context.integrationErrorMessage"));
         AccessLogFormat format = AccessLogFormat.custom(toJsonString(fields));
         IAccessLogDestination destination = new LogGroupLogDestination(accessLogs);
-        httpApi.addStage("DefaultStage", HttpStageOptions.builder()
-                .stageName("$default")
-                .autoDeploy(true)
-                .throttle(ThrottleSettings.builder().rateLimit(100).burstLimit(200).build())
-                .accessLogSettings(new IAccessLogSettings() {
-                    @Override
-                    public IAccessLogDestination getDestination() {
-                        return destination;
-                    }
+        httpApi.addStage("DefaultStage",
+                HttpStageOptions.builder()
+                    .stageName("$default")
+                    .autoDeploy(true)
+                    .throttle(ThrottleSettings.builder().rateLimit(100).burstLimit(200).build())
+                    .accessLogSettings(new IAccessLogSettings() {
+                        @Override
+                        public IAccessLogDestination getDestination() {
+                            return destination;
+                        }
 
-                    @Override
-                    public AccessLogFormat getFormat() {
-                        return format;
-                    }
-                })
-                .build());
+                        @Override
+                        public AccessLogFormat getFormat() {
+                            return format;
+                        }
+                    })
+                    .build());
     }
 
     public Repository repository() {
@@ -303,8 +317,12 @@ public final class ApiStack extends Stack {
         return httpApi;
     }
 
-    /** The gateway's base URL, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com} (a token until deploy). */
+    /**
+     * The gateway's base URL, e.g.
+     * {@code https://abc123.execute-api.eu-west-1.amazonaws.com} (a token until deploy).
+     */
     public String gatewayUrl() {
         return httpApi.getApiEndpoint();
     }
+
 }

@@ -27,62 +27,77 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * State that outlives the API's tasks: PostgreSQL (RDS, see infra/README.md for why not Aurora) with its
- * generated credentials, and the API's generated secrets (JWT signing key, password-reset key, initial admin password).
- * Who may reach the database is decided by the API stack, which opens the database's security group to its tasks.
+ * State that outlives the API's tasks: PostgreSQL (RDS, see infra/README.md for why not
+ * Aurora) with its generated credentials, and the API's generated secrets (JWT signing
+ * key, password-reset key, initial admin password). Who may reach the database is decided
+ * by the API stack, which opens the database's security group to its tasks.
  */
 public final class DataStack extends Stack {
 
-    public record Props(IVpc vpc, SubnetSelection subnets) {}
+    public record Props(IVpc vpc, SubnetSelection subnets) {
+    }
 
-    /** Fixed rather than read back from the instance, so security-group rules carry a literal port. */
+    /**
+     * Fixed rather than read back from the instance, so security-group rules carry a
+     * literal port.
+     */
     public static final int POSTGRES_PORT = 5432;
 
     public static final int BACKUP_RETENTION_DAYS = 7;
 
     private final DatabaseInstance database;
+
     private final Secret jwtSigningKey;
+
     private final Secret passwordResetKey;
+
     private final Secret adminPassword;
 
     public DataStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
 
         database = DatabaseInstance.Builder.create(this, "Database")
-                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
-                        .version(PostgresEngineVersion.VER_17) // RDS picks the current 17.x minor and keeps it patched
-                        .build()))
-                .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
-                .vpc(props.vpc())
-                .vpcSubnets(props.subnets())
-                .publiclyAccessible(false)
-                .port(POSTGRES_PORT)
-                .credentials(Credentials.fromGeneratedSecret("movies"))
-                .databaseName("movies")
-                .storageType(StorageType.GP3)
-                .allocatedStorage(20)
-                .maxAllocatedStorage(100)
-                .storageEncrypted(true)
-                .multiAz(false)
-                // Daily automated backups with point-in-time restore, kept 7 days, and kept even after the instance is
-                // deleted; deletion protection makes deleting it a deliberate two-step act (see infra/README.md).
-                .backupRetention(Duration.days(BACKUP_RETENTION_DAYS))
-                .deleteAutomatedBackups(false)
-                .copyTagsToSnapshot(true)
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.SNAPSHOT) // and a final snapshot when it is deleted through CloudFormation
-                .build();
-        NagSuppressions.addResourceSuppressions(database, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-RDS3")
-                        .reason("Single-AZ keeps the idle cost at one db.t4g.micro; recovery is from the 7-day automated backups (point-in-time restore). A standby doubles the database cost.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-RDS11")
-                        .reason("The standard PostgreSQL port is kept: a different port hides nothing, the security group admits only the API tasks.")
-                        .build(),
+            .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+                .version(PostgresEngineVersion.VER_17) // RDS picks the current 17.x minor
+                                                       // and keeps it patched
+                .build()))
+            .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
+            .vpc(props.vpc())
+            .vpcSubnets(props.subnets())
+            .publiclyAccessible(false)
+            .port(POSTGRES_PORT)
+            .credentials(Credentials.fromGeneratedSecret("movies"))
+            .databaseName("movies")
+            .storageType(StorageType.GP3)
+            .allocatedStorage(20)
+            .maxAllocatedStorage(100)
+            .storageEncrypted(true)
+            .multiAz(false)
+            // Daily automated backups with point-in-time restore, kept 7 days, and kept
+            // even after the instance is
+            // deleted; deletion protection makes deleting it a deliberate two-step act
+            // (see infra/README.md).
+            .backupRetention(Duration.days(BACKUP_RETENTION_DAYS))
+            .deleteAutomatedBackups(false)
+            .copyTagsToSnapshot(true)
+            .deletionProtection(true)
+            .removalPolicy(RemovalPolicy.SNAPSHOT) // and a final snapshot when it is
+                                                   // deleted through CloudFormation
+            .build();
+        NagSuppressions.addResourceSuppressions(database, List.of(NagPackSuppression.builder()
+            .id("AwsSolutions-RDS3")
+            .reason("Single-AZ keeps the idle cost at one db.t4g.micro; recovery is from the 7-day automated backups (point-in-time restore). A standby doubles the database cost.")
+            .build(),
+                NagPackSuppression.builder()
+                    .id("AwsSolutions-RDS11")
+                    .reason("The standard PostgreSQL port is kept: a different port hides nothing, the security group admits only the API tasks.")
+                    .build(),
                 // Applies to the generated credentials secret, a child of the instance.
-                NagPackSuppression.builder().id("AwsSolutions-SMG4")
-                        .reason("ECS injects the credentials into the API tasks at start only; rotation would break running tasks' new connections until they are replaced. Rotate by hand with a service redeploy.")
-                        .build()), true);
+                NagPackSuppression.builder()
+                    .id("AwsSolutions-SMG4")
+                    .reason("ECS injects the credentials into the API tasks at start only; rotation would break running tasks' new connections until they are replaced. Rotate by hand with a service redeploy.")
+                    .build()),
+                true);
 
         jwtSigningKey = generatedSecret("JwtSigningKey", "HS256 signing key of the movies API's JWTs", 64,
                 "Rotating the signing key invalidates every issued token; it is rotated by hand (new secret value, then a service redeploy).");
@@ -90,21 +105,24 @@ public final class DataStack extends Stack {
                 "Rotating the key voids the reset links in flight and nothing else; it is rotated by hand (new secret value, then a service redeploy).");
         adminPassword = generatedSecret("AdminPassword", "Initial password of the movies API's admin user", 24,
                 "The API uses it only to create the admin user on first start; the admin changes the password in the app afterwards.");
-        CfnOutput.Builder.create(this, "AdminPasswordSecretArn").value(adminPassword.getSecretArn())
-                .description("Secrets Manager secret holding the initial password of the API's admin user").build();
+        CfnOutput.Builder.create(this, "AdminPasswordSecretArn")
+            .value(adminPassword.getSecretArn())
+            .description("Secrets Manager secret holding the initial password of the API's admin user")
+            .build();
     }
 
     private Secret generatedSecret(String id, String description, int length, String whyNoRotation) {
         Secret secret = Secret.Builder.create(this, id)
-                .description(description)
-                .generateSecretString(SecretStringGenerator.builder()
-                        .passwordLength(length)
-                        .excludePunctuation(true) // safe in any header, URL or shell the value may pass through
-                        .requireEachIncludedType(true)
-                        .build())
-                .build();
-        NagSuppressions.addResourceSuppressions(secret, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-SMG4").reason(whyNoRotation).build()));
+            .description(description)
+            .generateSecretString(SecretStringGenerator.builder()
+                .passwordLength(length)
+                .excludePunctuation(true) // safe in any header, URL or shell the value
+                                          // may pass through
+                .requireEachIncludedType(true)
+                .build())
+            .build();
+        NagSuppressions.addResourceSuppressions(secret,
+                List.of(NagPackSuppression.builder().id("AwsSolutions-SMG4").reason(whyNoRotation).build()));
         return secret;
     }
 
@@ -128,4 +146,5 @@ public final class DataStack extends Stack {
     public ISecret adminPassword() {
         return adminPassword;
     }
+
 }

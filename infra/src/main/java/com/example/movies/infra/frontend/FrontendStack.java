@@ -38,26 +38,21 @@ import com.example.movies.infra.DeploymentParameters.TaskSize;
 import com.example.movies.infra.FargateParts;
 
 /**
- * The React frontend: its ECR repository and the ECS cluster "frontend" running the nginx image on Fargate in
- * private subnets behind the network stack's ALB. The image learns the API's URL at container start.
+ * The React frontend: its ECR repository and the ECS cluster "frontend" running the nginx
+ * image on Fargate in private subnets behind the network stack's ALB. The image learns
+ * the API's URL at container start.
  */
 public final class FrontendStack extends Stack {
 
     /** nginx's port and health path (contract with the frontend module). */
     public static final int CONTAINER_PORT = 8080;
+
     public static final String HEALTH_PATH = "/healthz";
 
-    public record Props(
-            String namePrefix,
-            IVpc vpc,
-            SubnetSelection taskSubnets,
-            IApplicationLoadBalancer loadBalancer,
-            String apiBaseUrl,
-            String imageTag,
-            TaskSize taskSize,
-            int desiredCount,
-            Optional<CustomDomain> domain,
-            String frontendUrl) {}
+    public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IApplicationLoadBalancer loadBalancer,
+            String apiBaseUrl, String imageTag, TaskSize taskSize, int desiredCount, Optional<CustomDomain> domain,
+            String frontendUrl) {
+    }
 
     private final Repository repository;
 
@@ -70,74 +65,84 @@ public final class FrontendStack extends Stack {
         FargateTaskDefinition task = FargateParts.taskDefinition(this, props.taskSize());
         LogGroup logs = FargateParts.logs(this);
         task.addContainer("frontend", ContainerDefinitionOptions.builder()
-                .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
-                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
-                .environment(Map.of("API_BASE_URL", props.apiBaseUrl()))
-                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("frontend").build()))
-                .build());
-        NagSuppressions.addResourceSuppressions(task, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-ECS2")
-                        .reason("API_BASE_URL is the public gateway URL, not a secret: one image serves every environment and reads it at container start.")
-                        .build()));
+            .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
+            .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+            .environment(Map.of("API_BASE_URL", props.apiBaseUrl()))
+            .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("frontend").build()))
+            .build());
+        NagSuppressions.addResourceSuppressions(task, List.of(NagPackSuppression.builder()
+            .id("AwsSolutions-ECS2")
+            .reason("API_BASE_URL is the public gateway URL, not a secret: one image serves every environment and reads it at container start.")
+            .build()));
         FargateParts.acknowledgeEcrAuthorization(task);
 
-        // nginx only answers: the tasks send nothing but HTTPS to AWS APIs (image pull, logs).
+        // nginx only answers: the tasks send nothing but HTTPS to AWS APIs (image pull,
+        // logs).
         SecurityGroup taskSecurityGroup = FargateParts.taskSecurityGroup(this, props.vpc(), "Frontend tasks",
                 "ECR, CloudWatch Logs");
-        FargateService service = FargateParts.service(this, cluster, task, props.desiredCount(), props.taskSubnets(),
-                        taskSecurityGroup)
-                .healthCheckGracePeriod(Duration.seconds(30))
-                .build();
+        FargateService service = FargateParts
+            .service(this, cluster, task, props.desiredCount(), props.taskSubnets(), taskSecurityGroup)
+            .healthCheckGracePeriod(Duration.seconds(30))
+            .build();
 
-        // Registering the service as a target also opens the tasks' security group to the ALB's, and only to it.
+        // Registering the service as a target also opens the tasks' security group to the
+        // ALB's, and only to it.
         AddApplicationTargetsProps target = AddApplicationTargetsProps.builder()
-                .targets(List.of(service))
-                .port(CONTAINER_PORT)
-                .protocol(ApplicationProtocol.HTTP)
-                .healthCheck(software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
-                        .path(HEALTH_PATH)
-                        .healthyHttpCodes("200")
-                        .interval(Duration.seconds(15))
-                        .build())
-                .deregistrationDelay(Duration.seconds(15))
-                .build();
+            .targets(List.of(service))
+            .port(CONTAINER_PORT)
+            .protocol(ApplicationProtocol.HTTP)
+            .healthCheck(software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
+                .path(HEALTH_PATH)
+                .healthyHttpCodes("200")
+                .interval(Duration.seconds(15))
+                .build())
+            .deregistrationDelay(Duration.seconds(15))
+            .build();
         if (props.domain().isPresent()) {
             ApplicationListener https = ApplicationListener.Builder.create(this, "HttpsListener")
-                    .loadBalancer(props.loadBalancer())
-                    .port(443)
-                    .protocol(ApplicationProtocol.HTTPS)
-                    .certificates(List.of(ListenerCertificate.fromArn(props.domain().get().certificateArn())))
-                    .sslPolicy(SslPolicy.RECOMMENDED_TLS)
-                    .open(true)
-                    .build();
+                .loadBalancer(props.loadBalancer())
+                .port(443)
+                .protocol(ApplicationProtocol.HTTPS)
+                .certificates(List.of(ListenerCertificate.fromArn(props.domain().get().certificateArn())))
+                .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                .open(true)
+                .build();
             https.addTargets("Frontend", target);
             ApplicationListener.Builder.create(this, "HttpListener")
-                    .loadBalancer(props.loadBalancer())
-                    .port(80)
-                    .protocol(ApplicationProtocol.HTTP)
-                    .open(true)
-                    .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
-                            .protocol("HTTPS").port("443").permanent(true).build()))
-                    .build();
-        } else {
+                .loadBalancer(props.loadBalancer())
+                .port(80)
+                .protocol(ApplicationProtocol.HTTP)
+                .open(true)
+                .defaultAction(ListenerAction
+                    .redirect(RedirectOptions.builder().protocol("HTTPS").port("443").permanent(true).build()))
+                .build();
+        }
+        else {
             ApplicationListener http = ApplicationListener.Builder.create(this, "HttpListener")
-                    .loadBalancer(props.loadBalancer())
-                    .port(80)
-                    .protocol(ApplicationProtocol.HTTP)
-                    .open(true)
-                    .build();
+                .loadBalancer(props.loadBalancer())
+                .port(80)
+                .protocol(ApplicationProtocol.HTTP)
+                .open(true)
+                .build();
             http.addTargets("Frontend", target);
         }
 
-        CfnOutput.Builder.create(this, "LoadBalancerDnsName").value(props.loadBalancer().getLoadBalancerDnsName())
-                .description("DNS name of the frontend's ALB (point the custom domain here, if any)").build();
-        CfnOutput.Builder.create(this, "FrontendUrl").value(props.frontendUrl())
-                .description("URL of the frontend").build();
-        CfnOutput.Builder.create(this, "FrontendRepositoryUri").value(repository.getRepositoryUri())
-                .description("ECR repository of the frontend image").build();
+        CfnOutput.Builder.create(this, "LoadBalancerDnsName")
+            .value(props.loadBalancer().getLoadBalancerDnsName())
+            .description("DNS name of the frontend's ALB (point the custom domain here, if any)")
+            .build();
+        CfnOutput.Builder.create(this, "FrontendUrl")
+            .value(props.frontendUrl())
+            .description("URL of the frontend")
+            .build();
+        CfnOutput.Builder.create(this, "FrontendRepositoryUri")
+            .value(repository.getRepositoryUri())
+            .description("ECR repository of the frontend image")
+            .build();
     }
 
     public Repository repository() {
         return repository;
     }
+
 }

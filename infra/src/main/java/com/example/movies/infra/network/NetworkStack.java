@@ -36,107 +36,131 @@ import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.constructs.Construct;
 
 /**
- * The VPC (two availability zones, public subnets for the load balancer, private ones for tasks and the
- * database), its flow logs, optional VPC endpoints, and the internet-facing ALB.
+ * The VPC (two availability zones, public subnets for the load balancer, private ones for
+ * tasks and the database), its flow logs, optional VPC endpoints, and the internet-facing
+ * ALB.
  *
- * <p>The ALB lives here rather than in the frontend stack because both other edges need its address before
- * the frontend exists: the API's CORS origin is the frontend's URL, and the frontend needs the API's URL.
- * Keeping it here makes the stack order network → data → api → frontend acyclic.
+ * <p>
+ * The ALB lives here rather than in the frontend stack because both other edges need its
+ * address before the frontend exists: the API's CORS origin is the frontend's URL, and
+ * the frontend needs the API's URL. Keeping it here makes the stack order network → data
+ * → api → frontend acyclic.
  */
 public final class NetworkStack extends Stack {
 
-    public record Props(String namePrefix, int natGateways, boolean vpcEndpoints) {}
+    public record Props(String namePrefix, int natGateways, boolean vpcEndpoints) {
+    }
 
     private static final String VPC_CIDR = "10.0.0.0/16";
 
     private final Vpc vpc;
+
     private final SubnetSelection privateSubnets;
+
     private final ApplicationLoadBalancer loadBalancer;
 
     public NetworkStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
 
-        // Without NAT the private subnets have no route out at all; tasks then use the VPC endpoints.
+        // Without NAT the private subnets have no route out at all; tasks then use the
+        // VPC endpoints.
         SubnetType privateType = props.natGateways() > 0 ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED;
         vpc = Vpc.Builder.create(this, "Vpc")
-                .ipAddresses(IpAddresses.cidr(VPC_CIDR))
-                .maxAzs(2)
-                .natGateways(props.natGateways())
-                .subnetConfiguration(List.of(
-                        SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24)
-                                .mapPublicIpOnLaunch(false).build(),
-                        SubnetConfiguration.builder().name("private").subnetType(privateType).cidrMask(20).build()))
-                .build();
+            .ipAddresses(IpAddresses.cidr(VPC_CIDR))
+            .maxAzs(2)
+            .natGateways(props.natGateways())
+            .subnetConfiguration(List.of(
+                    SubnetConfiguration.builder()
+                        .name("public")
+                        .subnetType(SubnetType.PUBLIC)
+                        .cidrMask(24)
+                        .mapPublicIpOnLaunch(false)
+                        .build(),
+                    SubnetConfiguration.builder().name("private").subnetType(privateType).cidrMask(20).build()))
+            .build();
         privateSubnets = SubnetSelection.builder().subnetType(privateType).build();
 
         LogGroup flowLogs = LogGroup.Builder.create(this, "FlowLogs").retention(RetentionDays.ONE_MONTH).build();
-        vpc.addFlowLog("FlowLog", FlowLogOptions.builder()
-                .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
-                .trafficType(FlowLogTrafficType.ALL)
-                .build());
+        vpc.addFlowLog("FlowLog",
+                FlowLogOptions.builder()
+                    .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
+                    .trafficType(FlowLogTrafficType.ALL)
+                    .build());
 
         if (props.vpcEndpoints()) {
             addEndpointsForTasks();
         }
 
         Bucket accessLogs = Bucket.Builder.create(this, "LoadBalancerAccessLogs")
-                .encryption(BucketEncryption.S3_MANAGED) // the only encryption ALB log delivery supports
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .enforceSsl(true)
-                .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(90)).build()))
-                .build();
+            .encryption(BucketEncryption.S3_MANAGED) // the only encryption ALB log
+                                                     // delivery supports
+            .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+            .enforceSsl(true)
+            .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(90)).build()))
+            .build();
         NagSuppressions.addResourceSuppressions(accessLogs, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-S1")
-                .reason("This bucket receives the ALB's access logs; logging access to the log bucket itself would need yet another bucket and adds nothing for this app.")
-                .build()));
+            .id("AwsSolutions-S1")
+            .reason("This bucket receives the ALB's access logs; logging access to the log bucket itself would need yet another bucket and adds nothing for this app.")
+            .build()));
 
         loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
-                .vpc(vpc)
-                .internetFacing(true)
-                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
-                // An explicit lowercase name makes the DNS name lowercase, so the frontend's origin as the
-                // browser sends it equals the CORS origin configured at the gateway.
-                .loadBalancerName(props.namePrefix())
-                .dropInvalidHeaderFields(true)
-                .build();
+            .vpc(vpc)
+            .internetFacing(true)
+            .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+            // An explicit lowercase name makes the DNS name lowercase, so the frontend's
+            // origin as the
+            // browser sends it equals the CORS origin configured at the gateway.
+            .loadBalancerName(props.namePrefix())
+            .dropInvalidHeaderFields(true)
+            .build();
         loadBalancer.logAccessLogs(accessLogs);
         NagSuppressions.addResourceSuppressions(loadBalancer, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-EC23")
-                .reason("The ALB is the public entry point of the frontend: its listeners must admit any IPv4 address on 80/443.")
-                .build()), true);
+            .id("AwsSolutions-EC23")
+            .reason("The ALB is the public entry point of the frontend: its listeners must admit any IPv4 address on 80/443.")
+            .build()), true);
     }
 
-    /** Interface endpoints for what Fargate tasks call (image pulls, logs, secrets) and the S3 gateway for image layers. */
+    /**
+     * Interface endpoints for what Fargate tasks call (image pulls, logs, secrets) and
+     * the S3 gateway for image layers.
+     */
     private void addEndpointsForTasks() {
-        vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
-                .service(GatewayVpcEndpointAwsService.S3)
-                .subnets(List.of(privateSubnets))
-                .build());
-        Map<String, IInterfaceVpcEndpointService> services = Map.of(
-                "EcrApi", InterfaceVpcEndpointAwsService.ECR,
-                "EcrDocker", InterfaceVpcEndpointAwsService.ECR_DOCKER,
-                "Logs", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
-                "SecretsManager", InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
+        vpc.addGatewayEndpoint("S3",
+                GatewayVpcEndpointOptions.builder()
+                    .service(GatewayVpcEndpointAwsService.S3)
+                    .subnets(List.of(privateSubnets))
+                    .build());
+        Map<String, IInterfaceVpcEndpointService> services = Map.of("EcrApi", InterfaceVpcEndpointAwsService.ECR,
+                "EcrDocker", InterfaceVpcEndpointAwsService.ECR_DOCKER, "Logs",
+                InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS, "SecretsManager",
+                InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
         SecurityGroup endpoints = SecurityGroup.Builder.create(this, "EndpointSecurityGroup")
-                .vpc(vpc)
-                .description("Interface VPC endpoints: HTTPS from inside the VPC")
-                .allowAllOutbound(false)
-                .build();
+            .vpc(vpc)
+            .description("Interface VPC endpoints: HTTPS from inside the VPC")
+            .allowAllOutbound(false)
+            .build();
         endpoints.addIngressRule(Peer.ipv4(VPC_CIDR), Port.tcp(443), "HTTPS from inside the VPC");
-        services.keySet().stream().sorted().forEach(id -> vpc.addInterfaceEndpoint(id, InterfaceVpcEndpointOptions.builder()
-                .service(services.get(id))
-                .subnets(privateSubnets)
-                .securityGroups(List.of(endpoints))
-                .open(false)
-                .privateDnsEnabled(true)
-                .build()));
+        services.keySet()
+            .stream()
+            .sorted()
+            .forEach(id -> vpc.addInterfaceEndpoint(id,
+                    InterfaceVpcEndpointOptions.builder()
+                        .service(services.get(id))
+                        .subnets(privateSubnets)
+                        .securityGroups(List.of(endpoints))
+                        .open(false)
+                        .privateDnsEnabled(true)
+                        .build()));
     }
 
     public IVpc vpc() {
         return vpc;
     }
 
-    /** Where tasks and the database go: private with NAT egress, or isolated when the VPC endpoints replace NAT. */
+    /**
+     * Where tasks and the database go: private with NAT egress, or isolated when the VPC
+     * endpoints replace NAT.
+     */
     public SubnetSelection privateSubnets() {
         return privateSubnets;
     }
@@ -144,4 +168,5 @@ public final class NetworkStack extends Stack {
     public IApplicationLoadBalancer loadBalancer() {
         return loadBalancer;
     }
+
 }

@@ -40,33 +40,45 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
- * The delivery pipeline: one CodeBuild project that runs the repository's {@code buildspec.yml} when a pull request
- * is merged into the configured branch (test, push both images with Jib, the API's with the class-data sharing archive
- * of a training run ({@code scripts/api-image.sh}, hence privileged: Docker), {@code cdk deploy --all}, e2e against
- * the deployed URLs). It exists only when the GitHub repository is configured ({@link #CONTEXT_OWNER} and
- * {@link #CONTEXT_REPO}); see {@code infra/PIPELINE.md}.
+ * The delivery pipeline: one CodeBuild project that runs the repository's
+ * {@code buildspec.yml} when a pull request is merged into the configured branch (test,
+ * push both images with Jib, the API's with the class-data sharing archive of a training
+ * run ({@code scripts/api-image.sh}, hence privileged: Docker), {@code cdk deploy --all},
+ * e2e against the deployed URLs). It exists only when the GitHub repository is configured
+ * ({@link #CONTEXT_OWNER} and {@link #CONTEXT_REPO}); see {@code infra/PIPELINE.md}.
  */
 public final class PipelineStack extends Stack {
 
     /** CDK context keys of the pipeline (strings, e.g. {@code -c githubOwner=me}). */
     public static final String CONTEXT_OWNER = "githubOwner";
+
     public static final String CONTEXT_REPO = "githubRepo";
+
     /** Branch whose merged pull requests deploy; {@value #DEFAULT_BRANCH} by default. */
     public static final String CONTEXT_BRANCH = "githubBranch";
-    /** Optional name of a Secrets Manager secret holding a GitHub token, registered as CodeBuild's GitHub credential. */
+
+    /**
+     * Optional name of a Secrets Manager secret holding a GitHub token, registered as
+     * CodeBuild's GitHub credential.
+     */
     public static final String CONTEXT_TOKEN_SECRET = "githubTokenSecret";
+
     public static final String DEFAULT_BRANCH = "main";
 
     /** The file CodeBuild runs, at the repository root. */
     public static final String BUILDSPEC = "buildspec.yml";
 
     /**
-     * Context keys that are not replayed: the image tag is each build's commit, the OpenAPI document is the build's
-     * own file. Every other plain context key the pipeline was deployed with is replayed by its deploys.
+     * Context keys that are not replayed: the image tag is each build's commit, the
+     * OpenAPI document is the build's own file. Every other plain context key the
+     * pipeline was deployed with is replayed by its deploys.
      */
     private static final List<String> PER_BUILD_CONTEXT = List.of("imageTag", "openApiDocument");
-    // Deployment parameters have plain names; CDK's own context (feature flags, lookups) has ':' '@' or '/' in its keys.
+
+    // Deployment parameters have plain names; CDK's own context (feature flags, lookups)
+    // has ':' '@' or '/' in its keys.
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9._:/@+=,-]+");
 
     /** Where the pipeline builds from. */
@@ -77,171 +89,201 @@ public final class PipelineStack extends Stack {
             Optional<String> owner = text(scope, CONTEXT_OWNER);
             Optional<String> repo = text(scope, CONTEXT_REPO);
             if (owner.isPresent() != repo.isPresent()) {
-                throw new IllegalArgumentException(CONTEXT_OWNER + " and " + CONTEXT_REPO + " must both be set, or neither");
+                throw new IllegalArgumentException(
+                        CONTEXT_OWNER + " and " + CONTEXT_REPO + " must both be set, or neither");
             }
             return owner.map(o -> new GitHubRepository(o, repo.orElseThrow(),
                     text(scope, CONTEXT_BRANCH).orElse(DEFAULT_BRANCH), text(scope, CONTEXT_TOKEN_SECRET)));
         }
 
         private static Optional<String> text(Construct scope, String key) {
-            return Optional.ofNullable(scope.getNode().tryGetContext(key)).map(String::valueOf).map(String::trim)
-                    .filter(value -> !value.isEmpty());
+            return Optional.ofNullable(scope.getNode().tryGetContext(key))
+                .map(String::valueOf)
+                .map(String::trim)
+                .filter(value -> !value.isEmpty());
         }
     }
 
     /**
-     * What the pipeline needs from the system: the repositories it pushes to, the admin's secret the e2e suite logs
-     * in with, the admin's user name, and the context its deploys replay.
+     * What the pipeline needs from the system: the repositories it pushes to, the admin's
+     * secret the e2e suite logs in with, the admin's user name, and the context its
+     * deploys replay.
      */
-    public record Props(
-            String namePrefix,
-            GitHubRepository source,
-            IRepository apiRepository,
-            IRepository frontendRepository,
-            ISecret adminPassword,
-            String adminUsername,
-            String deployContext) {}
+    public record Props(String namePrefix, GitHubRepository source, IRepository apiRepository,
+            IRepository frontendRepository, ISecret adminPassword, String adminUsername, String deployContext) {
+    }
 
     private final Project project;
 
-    /** The pipeline stack when the GitHub repository is configured in {@code app}'s context, else none. */
+    /**
+     * The pipeline stack when the GitHub repository is configured in {@code app}'s
+     * context, else none.
+     */
     public static Optional<PipelineStack> defineIfConfigured(Construct app, StackProps stackProps, String namePrefix,
             IRepository apiRepository, IRepository frontendRepository, ISecret adminPassword, String adminUsername) {
-        return GitHubRepository.fromContext(app).map(source -> new PipelineStack(app, "Pipeline", stackProps,
-                new Props(namePrefix, source, apiRepository, frontendRepository, adminPassword, adminUsername,
-                        deployContext(app))));
+        return GitHubRepository.fromContext(app)
+            .map(source -> new PipelineStack(app, "Pipeline", stackProps, new Props(namePrefix, source, apiRepository,
+                    frontendRepository, adminPassword, adminUsername, deployContext(app))));
     }
 
     public PipelineStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .retention(RetentionDays.THREE_MONTHS)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
+            .retention(RetentionDays.THREE_MONTHS)
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
 
-        // CodeBuild's GitHub credential is one per account and region: registered here only when asked for,
-        // otherwise the account's existing one (console OAuth or a token imported by hand) is used.
-        Optional<GitHubSourceCredentials> credentials = props.source().tokenSecretName().map(name ->
-                GitHubSourceCredentials.Builder.create(this, "GitHubCredentials")
-                        .accessToken(SecretValue.secretsManager(name))
-                        .build());
+        // CodeBuild's GitHub credential is one per account and region: registered here
+        // only when asked for,
+        // otherwise the account's existing one (console OAuth or a token imported by
+        // hand) is used.
+        Optional<GitHubSourceCredentials> credentials = props.source()
+            .tokenSecretName()
+            .map(name -> GitHubSourceCredentials.Builder.create(this, "GitHubCredentials")
+                .accessToken(SecretValue.secretsManager(name))
+                .build());
 
         project = Project.Builder.create(this, "Project")
-                .projectName(props.namePrefix() + "-delivery")
-                .description("Tests, pushes the images, deploys with CDK and runs the e2e suite against the deployed system")
-                .source(Source.gitHub(GitHubSourceProps.builder()
-                        .owner(props.source().owner())
-                        .repo(props.source().repo())
-                        .webhook(true)
-                        // Anchored: CodeBuild matches the pattern as a regular expression, so "main" alone would
-                        // also match "maintenance".
-                        .webhookFilters(List.of(FilterGroup.inEventOf(EventAction.PULL_REQUEST_MERGED)
-                                .andBaseRefIs("^refs/heads/" + props.source().branch().replace(".", "\\.") + "$")))
-                        .reportBuildStatus(true)
-                        .build()))
-                .buildSpec(BuildSpec.fromSourceFilename(BUILDSPEC))
-                .environment(BuildEnvironment.builder()
-                        .buildImage(LinuxBuildImage.STANDARD_7_0)
-                        // 4 vCPU / 7 GiB: the full verify runs the API, PostgreSQL, nginx and Chromium side by side.
-                        .computeType(ComputeType.MEDIUM)
-                        // A Docker engine: scripts/api-image.sh runs the API image once (a training run) to make its
-                        // class-data sharing archive before Jib pushes the image with it. Jib itself pushes to ECR
-                        // over HTTPS; the e2e suite uses local processes.
-                        .privileged(true)
-                        .build())
-                .environmentVariables(environment(props))
-                .cache(Cache.local(LocalCacheMode.CUSTOM))
-                .logging(LoggingOptions.builder()
-                        .cloudWatch(CloudWatchLoggingOptions.builder().logGroup(logs).build())
-                        .build())
-                .timeout(Duration.minutes(90))
-                // Deploys of the same stacks must not overlap.
-                .concurrentBuildLimit(1)
-                .build();
+            .projectName(props.namePrefix() + "-delivery")
+            .description(
+                    "Tests, pushes the images, deploys with CDK and runs the e2e suite against the deployed system")
+            .source(Source.gitHub(GitHubSourceProps.builder()
+                .owner(props.source().owner())
+                .repo(props.source().repo())
+                .webhook(true)
+                // Anchored: CodeBuild matches the pattern as a regular expression, so
+                // "main" alone would
+                // also match "maintenance".
+                .webhookFilters(List.of(FilterGroup.inEventOf(EventAction.PULL_REQUEST_MERGED)
+                    .andBaseRefIs("^refs/heads/" + props.source().branch().replace(".", "\\.") + "$")))
+                .reportBuildStatus(true)
+                .build()))
+            .buildSpec(BuildSpec.fromSourceFilename(BUILDSPEC))
+            .environment(BuildEnvironment.builder()
+                .buildImage(LinuxBuildImage.STANDARD_7_0)
+                // 4 vCPU / 7 GiB: the full verify runs the API, PostgreSQL, nginx and
+                // Chromium side by side.
+                .computeType(ComputeType.MEDIUM)
+                // A Docker engine: scripts/api-image.sh runs the API image once (a
+                // training run) to make its
+                // class-data sharing archive before Jib pushes the image with it. Jib
+                // itself pushes to ECR
+                // over HTTPS; the e2e suite uses local processes.
+                .privileged(true)
+                .build())
+            .environmentVariables(environment(props))
+            .cache(Cache.local(LocalCacheMode.CUSTOM))
+            .logging(LoggingOptions.builder()
+                .cloudWatch(CloudWatchLoggingOptions.builder().logGroup(logs).build())
+                .build())
+            .timeout(Duration.minutes(90))
+            // Deploys of the same stacks must not overlap.
+            .concurrentBuildLimit(1)
+            .build();
         credentials.ifPresent(project.getNode()::addDependency);
 
         props.apiRepository().grantPullPush(project);
         props.frontendRepository().grantPullPush(project);
         props.adminPassword().grantRead(project);
-        // cdk deploy works through the CDK bootstrap roles (the CloudFormation execution role does the deploying),
+        // cdk deploy works through the CDK bootstrap roles (the CloudFormation execution
+        // role does the deploying),
         // so the project itself holds no CloudFormation or IAM permissions.
         project.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("sts:AssumeRole"))
-                .resources(bootstrapRoleArns())
-                .build());
+            .actions(List.of("sts:AssumeRole"))
+            .resources(bootstrapRoleArns())
+            .build());
 
         String projectId = getLogicalId((CfnElement) project.getNode().getDefaultChild());
-        NagSuppressions.addResourceSuppressions(project, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-CB3")
-                        .reason("Privileged mode runs the build's Docker engine: scripts/api-image.sh starts the API image once to make its class-data sharing archive (the JVM in the image must write it). The project builds only this repository's own code, on merged pull requests, and its role holds no more than the push, deploy-role and secret-read permissions listed here.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-CB4")
-                        .reason("The project produces no artifacts: its outputs are images in ECR (encrypted by ECR) and stack deployments; logs go to CloudWatch Logs, encrypted at rest. A customer managed key would protect nothing more.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .appliesTo(List.of("Resource::*"))
-                        .reason("ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource *. Pushes themselves are limited to the two repositories.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .appliesTo(List.of(
-                                "Resource::arn:<AWS::Partition>:logs:" + getRegion() + ":<AWS::AccountId>:log-group:/aws/codebuild/<" + projectId + ">:*",
-                                "Resource::arn:<AWS::Partition>:codebuild:" + getRegion() + ":<AWS::AccountId>:report-group/<" + projectId + ">-*"))
-                        .reason("CodeBuild's default grants, scoped to this project: its log streams are created per build, and its report groups are created on first use as <project>-<name> from the buildspec's reports.")
-                        .build()), true);
+        NagSuppressions.addResourceSuppressions(project, List.of(NagPackSuppression.builder()
+            .id("AwsSolutions-CB3")
+            .reason("Privileged mode runs the build's Docker engine: scripts/api-image.sh starts the API image once to make its class-data sharing archive (the JVM in the image must write it). The project builds only this repository's own code, on merged pull requests, and its role holds no more than the push, deploy-role and secret-read permissions listed here.")
+            .build(),
+                NagPackSuppression.builder()
+                    .id("AwsSolutions-CB4")
+                    .reason("The project produces no artifacts: its outputs are images in ECR (encrypted by ECR) and stack deployments; logs go to CloudWatch Logs, encrypted at rest. A customer managed key would protect nothing more.")
+                    .build(),
+                NagPackSuppression.builder()
+                    .id("AwsSolutions-IAM5")
+                    .appliesTo(List.of("Resource::*"))
+                    .reason("ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource *. Pushes themselves are limited to the two repositories.")
+                    .build(),
+                NagPackSuppression.builder()
+                    .id("AwsSolutions-IAM5")
+                    .appliesTo(List.of(
+                            "Resource::arn:<AWS::Partition>:logs:" + getRegion()
+                                    + ":<AWS::AccountId>:log-group:/aws/codebuild/<" + projectId + ">:*",
+                            "Resource::arn:<AWS::Partition>:codebuild:" + getRegion()
+                                    + ":<AWS::AccountId>:report-group/<" + projectId + ">-*"))
+                    .reason("CodeBuild's default grants, scoped to this project: its log streams are created per build, and its report groups are created on first use as <project>-<name> from the buildspec's reports.")
+                    .build()),
+                true);
     }
 
     private static Map<String, BuildEnvironmentVariable> environment(Props props) {
-        Map<String, String> values = new TreeMap<>(Map.of(
-                "API_REPOSITORY_URI", props.apiRepository().getRepositoryUri(),
-                "FRONTEND_REPOSITORY_URI", props.frontendRepository().getRepositoryUri(),
-                "ADMIN_USERNAME", props.adminUsername(),
-                // The ARN, not the password: post_build reads the value only when the e2e suite needs it.
-                "ADMIN_PASSWORD_SECRET_ARN", props.adminPassword().getSecretArn(),
-                "DEPLOY_CONTEXT", props.deployContext()));
-        return values.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> BuildEnvironmentVariable.builder().value(entry.getValue()).build(), (a, b) -> a, TreeMap::new));
-    }
-
-    /** The CDK bootstrap roles the CLI assumes to look up, publish the templates and deploy. */
-    private List<String> bootstrapRoleArns() {
-        String qualifier = getSynthesizer() instanceof DefaultStackSynthesizer synthesizer
-                && synthesizer.getBootstrapQualifier() != null
-                ? synthesizer.getBootstrapQualifier() : DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-        return List.of(
-                        DefaultStackSynthesizer.DEFAULT_DEPLOY_ROLE_ARN,
-                        DefaultStackSynthesizer.DEFAULT_FILE_ASSET_PUBLISHING_ROLE_ARN,
-                        DefaultStackSynthesizer.DEFAULT_LOOKUP_ROLE_ARN)
-                .stream().map(arn -> Fn.sub(arn, Map.of("Qualifier", qualifier))).toList();
+        Map<String, String> values = new TreeMap<>(
+                Map.of("API_REPOSITORY_URI", props.apiRepository().getRepositoryUri(), "FRONTEND_REPOSITORY_URI",
+                        props.frontendRepository().getRepositoryUri(), "ADMIN_USERNAME", props.adminUsername(),
+                        // The ARN, not the password: post_build reads the value only when
+                        // the e2e suite needs it.
+                        "ADMIN_PASSWORD_SECRET_ARN", props.adminPassword().getSecretArn(), "DEPLOY_CONTEXT",
+                        props.deployContext()));
+        return values.entrySet()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey,
+                    entry -> BuildEnvironmentVariable.builder().value(entry.getValue()).build(), (a, b) -> a,
+                    TreeMap::new));
     }
 
     /**
-     * The {@code -c key=value} arguments that make the pipeline's {@code cdk deploy} synthesize the same app as the
-     * deploy that created the pipeline: every plain context key (the deployment parameters and the pipeline's own
-     * keys, from the command line or {@code cdk.json}) except the per-build ones. Without them the pipeline would
-     * silently reset the sizing to the defaults, or drop the pipeline stack itself.
+     * The CDK bootstrap roles the CLI assumes to look up, publish the templates and
+     * deploy.
+     */
+    private List<String> bootstrapRoleArns() {
+        String qualifier = getSynthesizer() instanceof DefaultStackSynthesizer synthesizer
+                && synthesizer.getBootstrapQualifier() != null ? synthesizer.getBootstrapQualifier()
+                        : DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+        return List
+            .of(DefaultStackSynthesizer.DEFAULT_DEPLOY_ROLE_ARN,
+                    DefaultStackSynthesizer.DEFAULT_FILE_ASSET_PUBLISHING_ROLE_ARN,
+                    DefaultStackSynthesizer.DEFAULT_LOOKUP_ROLE_ARN)
+            .stream()
+            .map(arn -> Fn.sub(arn, Map.of("Qualifier", qualifier)))
+            .toList();
+    }
+
+    /**
+     * The {@code -c key=value} arguments that make the pipeline's {@code cdk deploy}
+     * synthesize the same app as the deploy that created the pipeline: every plain
+     * context key (the deployment parameters and the pipeline's own keys, from the
+     * command line or {@code cdk.json}) except the per-build ones. Without them the
+     * pipeline would silently reset the sizing to the defaults, or drop the pipeline
+     * stack itself.
      */
     @SuppressWarnings("unchecked")
     static String deployContext(Construct app) {
         Map<String, Object> all = (Map<String, Object>) app.getNode().getAllContext();
-        return new TreeMap<>(all).entrySet().stream()
-                .filter(entry -> PLAIN_KEY.matcher(entry.getKey()).matches())
-                .filter(entry -> !PER_BUILD_CONTEXT.contains(entry.getKey()))
-                .filter(entry -> entry.getValue() instanceof String || entry.getValue() instanceof Number
-                        || entry.getValue() instanceof Boolean)
-                .map(entry -> {
-                    String value = String.valueOf(entry.getValue()).trim();
-                    if (!SAFE_VALUE.matcher(value).matches()) {
-                        // The buildspec splits DEPLOY_CONTEXT on spaces; refuse what would not survive that.
-                        throw new IllegalArgumentException("context " + entry.getKey()
-                                + " cannot be replayed by the pipeline's deploy: " + value);
-                    }
-                    return "-c " + entry.getKey() + "=" + value;
-                })
-                .collect(Collectors.joining(" "));
+        return new TreeMap<>(all).entrySet()
+            .stream()
+            .filter(entry -> PLAIN_KEY.matcher(entry.getKey()).matches())
+            .filter(entry -> !PER_BUILD_CONTEXT.contains(entry.getKey()))
+            .filter(entry -> entry.getValue() instanceof String || entry.getValue() instanceof Number
+                    || entry.getValue() instanceof Boolean)
+            .map(entry -> {
+                String value = String.valueOf(entry.getValue()).trim();
+                if (!SAFE_VALUE.matcher(value).matches()) {
+                    // The buildspec splits DEPLOY_CONTEXT on spaces; refuse what would
+                    // not survive that.
+                    throw new IllegalArgumentException(
+                            "context " + entry.getKey() + " cannot be replayed by the pipeline's deploy: " + value);
+                }
+                return "-c " + entry.getKey() + "=" + value;
+            })
+            .collect(Collectors.joining(" "));
     }
 
     public Project project() {
         return project;
     }
+
 }

@@ -26,7 +26,7 @@ class ApiOperationTest {
                 }}""");
 
         assertThat(ApiOperation.readAll(document)).extracting(ApiOperation::routeKey)
-                .containsExactly("POST /api/token", "DELETE /api/v1/movie/{id}", "GET /api/v1/movie/{id}");
+            .containsExactly("POST /api/token", "DELETE /api/v1/movie/{id}", "GET /api/v1/movie/{id}");
     }
 
     @Test
@@ -38,11 +38,12 @@ class ApiOperationTest {
     @Test
     void saysWhereTheDocumentComesFromWhenItIsMissing() {
         assertThatThrownBy(() -> ApiOperation.readAll(directory.resolve("openapi.json")))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("build movies-api first");
+            .isInstanceOf(UncheckedIOException.class)
+            .hasMessageContaining("build movies-api first");
     }
 
     private Path write(String json) throws IOException {
         return Files.writeString(directory.resolve("openapi.json"), json);
     }
+
 }

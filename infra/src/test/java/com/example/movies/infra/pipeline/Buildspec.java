@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.Yaml;
 
-/** The repository's {@code buildspec.yml}, parsed, with readers for what its commands name. */
+/**
+ * The repository's {@code buildspec.yml}, parsed, with readers for what its commands
+ * name.
+ */
 final class Buildspec {
 
     /** The repository root: tests run in {@code infra/}. */
@@ -23,9 +26,13 @@ final class Buildspec {
     static final List<String> PHASES = List.of("install", "pre_build", "build", "post_build");
 
     private static final Pattern MODULES = Pattern.compile("\\s-pl\\s+(\\S+)");
+
     private static final Pattern PROFILES = Pattern.compile("\\s-P\\s*(\\S+)");
+
     private static final Pattern SYSTEM_PROPERTY = Pattern.compile("\\s-D([\\w.-]+)=");
+
     private static final Pattern VARIABLE_USE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+
     private static final Pattern VARIABLE_ASSIGNMENT = Pattern.compile("(?:^|\\s)([A-Z][A-Z0-9_]*)=");
 
     final Map<String, Object> document;
@@ -37,7 +44,8 @@ final class Buildspec {
     static Buildspec read() {
         try {
             return new Buildspec(new Yaml().load(Files.readString(ROOT.resolve(PipelineStack.BUILDSPEC))));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -80,7 +88,10 @@ final class Buildspec {
         return matches(SYSTEM_PROPERTY, " " + command);
     }
 
-    /** Environment variables the commands read ({@code ${NAME}}) but neither the buildspec nor its commands set. */
+    /**
+     * Environment variables the commands read ({@code ${NAME}}) but neither the buildspec
+     * nor its commands set.
+     */
     Set<String> variablesFromOutside() {
         Set<String> used = new LinkedHashSet<>();
         Set<String> set = new LinkedHashSet<>();
@@ -101,4 +112,5 @@ final class Buildspec {
         }
         return found;
     }
+
 }

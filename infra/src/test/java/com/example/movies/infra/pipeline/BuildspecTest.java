@@ -22,16 +22,20 @@ import software.amazon.awscdk.assertions.Template;
 import com.example.movies.infra.SynthesizedSystem;
 
 /**
- * Keeps {@code buildspec.yml} honest against the rest of the repository: it is a CodeBuild buildspec, it runs the
- * README's test command, and every module, property, stack output, e2e setting and environment variable it names
- * exists where it says.
+ * Keeps {@code buildspec.yml} honest against the rest of the repository: it is a
+ * CodeBuild buildspec, it runs the README's test command, and every module, property,
+ * stack output, e2e setting and environment variable it names exists where it says.
  */
 class BuildspecTest {
 
-    /** Builds, trains, checks and pushes the API's image (with -Djib.* arguments for its Maven runs). */
+    /**
+     * Builds, trains, checks and pushes the API's image (with -Djib.* arguments for its
+     * Maven runs).
+     */
     private static final String API_IMAGE_SCRIPT = "scripts/api-image.sh";
 
-    private static final Path E2E_STACK_SOURCES = Buildspec.ROOT.resolve("e2e-tests/src/test/java/com/example/movies/e2e/stack");
+    private static final Path E2E_STACK_SOURCES = Buildspec.ROOT
+        .resolve("e2e-tests/src/test/java/com/example/movies/e2e/stack");
 
     private final Buildspec buildspec = Buildspec.read();
 
@@ -42,15 +46,13 @@ class BuildspecTest {
         assertThat(buildspec.map("env")).containsEntry("shell", "bash");
         assertThat(buildspec.map("phases")).containsOnlyKeys(Buildspec.PHASES.toArray(String[]::new));
         for (String phase : Buildspec.PHASES) {
-            assertThat(buildspec.phase(phase)).as(phase)
-                    .containsEntry("on-failure", "ABORT")
-                    .containsKey("commands");
+            assertThat(buildspec.phase(phase)).as(phase).containsEntry("on-failure", "ABORT").containsKey("commands");
             assertThat(buildspec.phase(phase).keySet()).as(phase)
-                    .isSubsetOf("runtime-versions", "commands", "on-failure", "finally");
+                .isSubsetOf("runtime-versions", "commands", "on-failure", "finally");
             assertThat(buildspec.commands(phase)).as(phase).isNotEmpty().allMatch(command -> !command.isBlank());
         }
         assertThat(buildspec.phase("install").get("runtime-versions"))
-                .isEqualTo(Map.of("java", "corretto17", "nodejs", 22));
+            .isEqualTo(Map.of("java", "corretto17", "nodejs", 22));
     }
 
     @Test
@@ -64,14 +66,15 @@ class BuildspecTest {
             assertThat((List<?>) report.get("files")).as(group).isNotEmpty();
             ((List<?>) report.get("files")).forEach(file -> patterns.add(String.valueOf(file)));
         });
-        // Surefire and Failsafe of every module (the leading * is the module directory), and the deployed e2e run.
-        assertThat(patterns).contains(
-                "*/target/surefire-reports/TEST-*.xml",
-                "*/target/failsafe-reports/TEST-*IT.xml",
+        // Surefire and Failsafe of every module (the leading * is the module directory),
+        // and the deployed e2e run.
+        assertThat(patterns).contains("*/target/surefire-reports/TEST-*.xml", "*/target/failsafe-reports/TEST-*IT.xml",
                 "e2e-tests/target/failsafe-reports/TEST-*-deployed.xml");
-        assertThat(buildspec.commands("post_build")).anyMatch(command -> command.contains("-Dsurefire.reportNameSuffix=deployed"));
+        assertThat(buildspec.commands("post_build"))
+            .anyMatch(command -> command.contains("-Dsurefire.reportNameSuffix=deployed"));
 
-        assertThat((List<Object>) buildspec.map("cache").get("paths")).containsExactlyInAnyOrder("/root/.m2/**/*", "/root/.npm/**/*");
+        assertThat((List<Object>) buildspec.map("cache").get("paths")).containsExactlyInAnyOrder("/root/.m2/**/*",
+                "/root/.npm/**/*");
     }
 
     @Test
@@ -85,7 +88,8 @@ class BuildspecTest {
     void everyModuleAndProfileItBuildsExists() {
         List<String> modules = Pom.root().modules();
         Set<String> profiles = Stream.concat(Stream.of(Pom.root()), modules.stream().map(Pom::module))
-                .flatMap(pom -> pom.profiles().stream()).collect(Collectors.toSet());
+            .flatMap(pom -> pom.profiles().stream())
+            .collect(Collectors.toSet());
         assertThat(buildspec.mavenCommands()).hasSizeGreaterThanOrEqualTo(3);
         for (String command : buildspec.mavenCommands()) {
             assertThat(Buildspec.modules(command)).as(command).isSubsetOf(modules);
@@ -105,14 +109,17 @@ class BuildspecTest {
                     Pom pom = Pom.module(module);
                     if (property.startsWith("jib.")) {
                         assertThat(pom.buildPlugins()).as(what).contains("jib-maven-plugin");
-                    } else if (property.startsWith("surefire.")) {
+                    }
+                    else if (property.startsWith("surefire.")) {
                         assertThat(pom.buildPlugins()).as(what).contains("maven-failsafe-plugin");
-                    } else if (property.startsWith("e2e.")) {
+                    }
+                    else if (property.startsWith("e2e.")) {
                         assertThat(module).as(what).isEqualTo("e2e-tests");
                         assertThat(e2eSources).as(what).contains("\"" + property + "\"");
-                    } else {
-                        assertThat(Stream.concat(pom.properties().stream(), Pom.root().properties().stream()))
-                                .as(what).contains(property);
+                    }
+                    else {
+                        assertThat(Stream.concat(pom.properties().stream(), Pom.root().properties().stream())).as(what)
+                            .contains(property);
                     }
                 }
             }
@@ -122,22 +129,24 @@ class BuildspecTest {
     @Test
     void jibPushesEachImageToItsOwnRepository() {
         assertThat(buildspec.commands("build"))
-                .anyMatch(command -> command.startsWith(API_IMAGE_SCRIPT + " --push ")
-                        && command.contains("-Djib.to.image=\"${API_REPOSITORY_URI}:"))
-                .anyMatch(command -> Buildspec.modules(command).equals(List.of("frontend"))
-                        && command.contains("jib:build") && command.contains("-Djib.to.image=\"${FRONTEND_REPOSITORY_URI}:"));
+            .anyMatch(command -> command.startsWith(API_IMAGE_SCRIPT + " --push ")
+                    && command.contains("-Djib.to.image=\"${API_REPOSITORY_URI}:"))
+            .anyMatch(command -> Buildspec.modules(command).equals(List.of("frontend")) && command.contains("jib:build")
+                    && command.contains("-Djib.to.image=\"${FRONTEND_REPOSITORY_URI}:"));
     }
 
     /**
-     * The API's image: build, training run, rebuild with the archive (profile cds of movies-api), check, push. The
-     * script needs a Docker engine, started before it; its Maven arguments are Jib's, which movies-api declares.
+     * The API's image: build, training run, rebuild with the archive (profile cds of
+     * movies-api), check, push. The script needs a Docker engine, started before it; its
+     * Maven arguments are Jib's, which movies-api declares.
      */
     @Test
     void pushesTheApiImageWithTheArchiveOfItsTrainingRun() throws IOException {
         List<String> build = buildspec.commands("build");
         String push = onlyCommand("build", API_IMAGE_SCRIPT);
         assertThat(build.indexOf("scripts/docker-engine.sh")).as("Docker engine started before the image script")
-                .isNotNegative().isLessThan(build.indexOf(push));
+            .isNotNegative()
+            .isLessThan(build.indexOf(push));
         assertThat(build.indexOf(push)).as("after the tests").isGreaterThan(0);
         assertThat(Buildspec.systemProperties(push)).isNotEmpty().allMatch(property -> property.startsWith("jib."));
         assertThat(Pom.module("movies-api").buildPlugins()).contains("jib-maven-plugin");
@@ -146,7 +155,7 @@ class BuildspecTest {
         assertThat(script).contains("-pl movies-api", "jib:dockerBuild", "-Pcds jib:dockerBuild", "-Pcds jib:build",
                 "-XX:DumpLoadedClassList", "-Xshare:dump", "-Xshare:on", "source: shared objects file");
         assertThat(script.indexOf("-Pcds jib:build")).as("pushes only after the check")
-                .isGreaterThan(script.indexOf("-Xshare:on"));
+            .isGreaterThan(script.indexOf("-Xshare:on"));
         assertThat(Pom.module("movies-api").profiles()).contains("cds");
     }
 
@@ -157,9 +166,9 @@ class BuildspecTest {
                 "-c imageTag=\"${CODEBUILD_RESOLVED_SOURCE_VERSION}\"");
         // The image tag the deploy asks for is the tag Jib pushed.
         assertThat(buildspec.commands("build"))
-                .filteredOn(command -> command.contains("jib:build") || command.startsWith(API_IMAGE_SCRIPT))
-                .hasSize(2)
-                .allMatch(command -> command.contains(":${CODEBUILD_RESOLVED_SOURCE_VERSION}\""));
+            .filteredOn(command -> command.contains("jib:build") || command.startsWith(API_IMAGE_SCRIPT))
+            .hasSize(2)
+            .allMatch(command -> command.contains(":${CODEBUILD_RESOLVED_SOURCE_VERSION}\""));
     }
 
     @Test
@@ -170,7 +179,10 @@ class BuildspecTest {
         assertThat(directory.find() && file.find()).as(deploy).isTrue();
         String outputsFile = directory.group(1) + "/" + file.group(1);
 
-        List<String> reads = buildspec.commands("post_build").stream().filter(command -> command.contains("jq ")).toList();
+        List<String> reads = buildspec.commands("post_build")
+            .stream()
+            .filter(command -> command.contains("jq "))
+            .toList();
         assertThat(reads).hasSize(2).allMatch(command -> command.endsWith(" " + outputsFile + ")\""));
         Set<String> outputs = new TreeSet<>();
         reads.forEach(command -> {
@@ -183,9 +195,12 @@ class BuildspecTest {
 
         for (SynthesizedSystem synthesized : List.of(SynthesizedSystem.DEFAULTS, SynthesizedSystem.ALL_OPTIONS)) {
             for (String output : outputs) {
-                // jq takes the first stack that has the output: exactly one must, or the choice is arbitrary.
-                long stacks = synthesized.stacks().stream()
-                        .filter(stack -> Template.fromStack(stack).findOutputs(output).containsKey(output)).count();
+                // jq takes the first stack that has the output: exactly one must, or the
+                // choice is arbitrary.
+                long stacks = synthesized.stacks()
+                    .stream()
+                    .filter(stack -> Template.fromStack(stack).findOutputs(output).containsKey(output))
+                    .count();
                 assertThat(stacks).as(output).isEqualTo(1);
             }
         }
@@ -198,28 +213,34 @@ class BuildspecTest {
         assertThat(Files.readString(E2E_STACK_SOURCES.resolve("StackSelection.java"))).contains("case \"deployed\"");
 
         Matcher required = Pattern.compile("Settings\\.require\\(\"([\\w.]+)\"\\)")
-                .matcher(Files.readString(E2E_STACK_SOURCES.resolve("DeployedStack.java")));
+            .matcher(Files.readString(E2E_STACK_SOURCES.resolve("DeployedStack.java")));
         List<String> settings = new ArrayList<>();
         while (required.find()) {
             settings.add(required.group(1));
         }
         assertThat(settings).contains("e2e.apiUrl", "e2e.frontendUrl", "e2e.adminPassword");
         for (String setting : settings) {
-            // As a system property, or as the environment variable the suite's Settings derives from it.
+            // As a system property, or as the environment variable the suite's Settings
+            // derives from it.
             assertThat(e2e.contains("-D" + setting + "=") || e2e.startsWith(environmentName(setting) + "="))
-                    .as("%s is given to the deployed e2e run: %s", setting, e2e).isTrue();
+                .as("%s is given to the deployed e2e run: %s", setting, e2e)
+                .isTrue();
         }
     }
 
     @Test
     void readsFromItsEnvironmentExactlyWhatThePipelineProjectSets() {
-        Set<String> fromProject = buildspec.variablesFromOutside().stream()
-                .filter(name -> !name.startsWith("CODEBUILD_")) // set by CodeBuild itself
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> fromProject = buildspec.variablesFromOutside()
+            .stream()
+            .filter(name -> !name.startsWith("CODEBUILD_")) // set by CodeBuild itself
+            .collect(Collectors.toCollection(TreeSet::new));
         assertThat(fromProject).isEqualTo(PipelineStackTest.projectEnvironment().keySet());
     }
 
-    /** The README's test command: the first line of the first code block under the heading about tests. */
+    /**
+     * The README's test command: the first line of the first code block under the heading
+     * about tests.
+     */
     static String readmeTestCommand() throws IOException {
         List<String> lines = Files.readAllLines(Buildspec.ROOT.resolve("README.md"));
         int heading = -1;
@@ -237,7 +258,10 @@ class BuildspecTest {
     }
 
     private String onlyCommand(String phase, String containing) {
-        List<String> found = buildspec.commands(phase).stream().filter(command -> command.contains(containing)).toList();
+        List<String> found = buildspec.commands(phase)
+            .stream()
+            .filter(command -> command.contains(containing))
+            .toList();
         assertThat(found).as("%s commands with %s", phase, containing).hasSize(1);
         return found.get(0);
     }
@@ -252,8 +276,12 @@ class BuildspecTest {
         }
     }
 
-    /** The e2e suite's rule (Settings.environmentName): {@code e2e.adminPassword} -> {@code E2E_ADMIN_PASSWORD}. */
+    /**
+     * The e2e suite's rule (Settings.environmentName): {@code e2e.adminPassword} ->
+     * {@code E2E_ADMIN_PASSWORD}.
+     */
     private static String environmentName(String property) {
         return property.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
+
 }

@@ -21,18 +21,26 @@ import software.constructs.IConstruct;
 import com.example.movies.infra.SynthesizedSystem;
 import com.example.movies.infra.pipeline.PipelineStack.GitHubRepository;
 
-/** The delivery pipeline's CodeBuild project, as synthesized with every option (the fixture configures GitHub). */
+/**
+ * The delivery pipeline's CodeBuild project, as synthesized with every option (the
+ * fixture configures GitHub).
+ */
 class PipelineStackTest {
 
     private static final SynthesizedSystem SYSTEM = SynthesizedSystem.ALL_OPTIONS;
+
     private static final Template PIPELINE = Template.fromStack(SYSTEM.system.pipeline().orElseThrow());
 
-    /** The project's environment variables: name to value (a string or an intrinsic function). */
+    /**
+     * The project's environment variables: name to value (a string or an intrinsic
+     * function).
+     */
     static Map<String, Object> projectEnvironment() {
         Map<String, Object> environment = new TreeMap<>();
         for (Object variable : (List<?>) ((Map<?, ?>) project().get("Environment")).get("EnvironmentVariables")) {
             Map<?, ?> entry = (Map<?, ?>) variable;
-            assertThat(entry.get("Type")).as("%s is plain text, never a secret value", entry.get("Name")).isEqualTo("PLAINTEXT");
+            assertThat(entry.get("Type")).as("%s is plain text, never a secret value", entry.get("Name"))
+                .isEqualTo("PLAINTEXT");
             environment.put((String) entry.get("Name"), entry.get("Value"));
         }
         return environment;
@@ -43,47 +51,46 @@ class PipelineStackTest {
         assertThat(SynthesizedSystem.DEFAULTS.system.pipeline()).isEmpty();
         assertThat(GitHubRepository.fromContext(app(Map.of()))).isEmpty();
         assertThat(GitHubRepository.fromContext(app(Map.of("githubOwner", "me", "githubRepo", "movies"))))
-                .contains(new GitHubRepository("me", "movies", "main", java.util.Optional.empty()));
+            .contains(new GitHubRepository("me", "movies", "main", java.util.Optional.empty()));
         assertThatThrownBy(() -> GitHubRepository.fromContext(app(Map.of("githubOwner", "me"))))
-                .hasMessageContaining("githubOwner and githubRepo must both be set");
+            .hasMessageContaining("githubOwner and githubRepo must both be set");
     }
 
     @Test
     void buildsTheRepositorysBuildspecWhenAPullRequestIsMergedIntoTheBranch() {
         PIPELINE.resourceCountIs("AWS::CodeBuild::Project", 1);
-        assertThat(project().get("Source")).isEqualTo(Map.of(
-                "Type", "GITHUB",
-                "Location", "https://github.com/example-owner/movies.git",
-                "BuildSpec", "buildspec.yml",
-                "ReportBuildStatus", true));
+        assertThat(project().get("Source"))
+            .isEqualTo(Map.of("Type", "GITHUB", "Location", "https://github.com/example-owner/movies.git", "BuildSpec",
+                    "buildspec.yml", "ReportBuildStatus", true));
         assertThat(Buildspec.ROOT.resolve(PipelineStack.BUILDSPEC)).isRegularFile();
-        assertThat(project().get("Triggers")).isEqualTo(Map.of(
-                "Webhook", true,
-                "FilterGroups", List.of(List.of(
-                        Map.of("Type", "EVENT", "Pattern", "PULL_REQUEST_MERGED"),
+        assertThat(project().get("Triggers")).isEqualTo(Map.of("Webhook", true, "FilterGroups",
+                List.of(List.of(Map.of("Type", "EVENT", "Pattern", "PULL_REQUEST_MERGED"),
                         Map.of("Type", "BASE_REF", "Pattern", "^refs/heads/main$")))));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void runsPrivilegedOnTheStandardImageWithoutAnyTokenInTheTemplate() {
-        // Privileged: the Docker engine for the API image's training run (scripts/api-image.sh, BuildspecTest).
+        // Privileged: the Docker engine for the API image's training run
+        // (scripts/api-image.sh, BuildspecTest).
         assertThat((Map<String, Object>) project().get("Environment"))
-                .containsEntry("Image", "aws/codebuild/standard:7.0")
-                .containsEntry("PrivilegedMode", true);
-        // The GitHub token is a dynamic reference, resolved by CloudFormation at deploy time.
-        PIPELINE.hasResourceProperties("AWS::CodeBuild::SourceCredential", Map.of(
-                "ServerType", "GITHUB",
-                "AuthType", "PERSONAL_ACCESS_TOKEN",
-                "Token", "{{resolve:secretsmanager:movies/github-token:SecretString:::}}"));
+            .containsEntry("Image", "aws/codebuild/standard:7.0")
+            .containsEntry("PrivilegedMode", true);
+        // The GitHub token is a dynamic reference, resolved by CloudFormation at deploy
+        // time.
+        PIPELINE.hasResourceProperties("AWS::CodeBuild::SourceCredential", Map.of("ServerType", "GITHUB", "AuthType",
+                "PERSONAL_ACCESS_TOKEN", "Token", "{{resolve:secretsmanager:movies/github-token:SecretString:::}}"));
     }
 
     @Test
     void logsToItsOwnLogGroupWithRetention() {
-        String logGroup = PIPELINE.findResources("AWS::Logs::LogGroup",
-                Map.of("Properties", Match.objectLike(Map.of("RetentionInDays", 90)))).keySet().iterator().next();
-        assertThat(project().get("LogsConfig")).isEqualTo(Map.of("CloudWatchLogs",
-                Map.of("Status", "ENABLED", "GroupName", Map.of("Ref", logGroup))));
+        String logGroup = PIPELINE
+            .findResources("AWS::Logs::LogGroup", Map.of("Properties", Match.objectLike(Map.of("RetentionInDays", 90))))
+            .keySet()
+            .iterator()
+            .next();
+        assertThat(project().get("LogsConfig"))
+            .isEqualTo(Map.of("CloudWatchLogs", Map.of("Status", "ENABLED", "GroupName", Map.of("Ref", logGroup))));
     }
 
     @Test
@@ -91,55 +98,69 @@ class PipelineStackTest {
         Map<String, Object> environment = projectEnvironment();
         String apiRepositoryArn = importOf(SYSTEM.system.api(), SYSTEM.system.api().repository(), "Arn");
         String frontendRepositoryArn = importOf(SYSTEM.system.frontend(), SYSTEM.system.frontend().repository(), "Arn");
-        assertThat(String.valueOf(environment.get("API_REPOSITORY_URI"))).contains(apiRepositoryArn).doesNotContain(frontendRepositoryArn);
-        assertThat(String.valueOf(environment.get("FRONTEND_REPOSITORY_URI"))).contains(frontendRepositoryArn).doesNotContain(apiRepositoryArn);
+        assertThat(String.valueOf(environment.get("API_REPOSITORY_URI"))).contains(apiRepositoryArn)
+            .doesNotContain(frontendRepositoryArn);
+        assertThat(String.valueOf(environment.get("FRONTEND_REPOSITORY_URI"))).contains(frontendRepositoryArn)
+            .doesNotContain(apiRepositoryArn);
 
-        List<String> pushActions = List.of("ecr:CompleteLayerUpload", "ecr:UploadLayerPart", "ecr:InitiateLayerUpload", "ecr:PutImage");
-        List<Object> pushTargets = statements().stream().filter(s -> actions(s).containsAll(pushActions))
-                .map(s -> s.get("Resource")).toList();
-        assertThat(pushTargets).containsExactlyInAnyOrder(
-                Map.of("Fn::ImportValue", apiRepositoryArn), Map.of("Fn::ImportValue", frontendRepositoryArn));
+        List<String> pushActions = List.of("ecr:CompleteLayerUpload", "ecr:UploadLayerPart", "ecr:InitiateLayerUpload",
+                "ecr:PutImage");
+        List<Object> pushTargets = statements().stream()
+            .filter(s -> actions(s).containsAll(pushActions))
+            .map(s -> s.get("Resource"))
+            .toList();
+        assertThat(pushTargets).containsExactlyInAnyOrder(Map.of("Fn::ImportValue", apiRepositoryArn),
+                Map.of("Fn::ImportValue", frontendRepositoryArn));
     }
 
     @Test
     void deploysOnlyByAssumingTheCdkBootstrapRoles() {
-        List<Object> assumable = statements().stream().filter(s -> actions(s).contains("sts:AssumeRole"))
-                .map(s -> s.get("Resource")).toList();
+        List<Object> assumable = statements().stream()
+            .filter(s -> actions(s).contains("sts:AssumeRole"))
+            .map(s -> s.get("Resource"))
+            .toList();
         assertThat(assumable).hasSize(1);
         List<String> roles = ((List<?>) assumable.get(0)).stream()
-                .map(arn -> (String) ((List<?>) ((Map<?, ?>) arn).get("Fn::Sub")).get(0)).toList();
+            .map(arn -> (String) ((List<?>) ((Map<?, ?>) arn).get("Fn::Sub")).get(0))
+            .toList();
         assertThat(roles).containsExactly(
                 "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-${Qualifier}-deploy-role-${AWS::AccountId}-${AWS::Region}",
                 "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-${Qualifier}-file-publishing-role-${AWS::AccountId}-${AWS::Region}",
                 "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-${Qualifier}-lookup-role-${AWS::AccountId}-${AWS::Region}");
 
-        // Least privilege: no wildcard action, nothing that could deploy or grant by itself, no managed policy.
+        // Least privilege: no wildcard action, nothing that could deploy or grant by
+        // itself, no managed policy.
         List<String> all = statements().stream().flatMap(s -> actions(s).stream()).toList();
         assertThat(all).noneMatch(action -> action.contains("*"))
-                .noneMatch(action -> action.startsWith("iam:") || action.startsWith("cloudformation:")
-                        || action.startsWith("s3:") || action.startsWith("ecs:"));
+            .noneMatch(action -> action.startsWith("iam:") || action.startsWith("cloudformation:")
+                    || action.startsWith("s3:") || action.startsWith("ecs:"));
         PIPELINE.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("ManagedPolicyArns", Match.absent())));
-        // The only Resource "*" is ECR's token call, which has no resource-level permissions.
+        // The only Resource "*" is ECR's token call, which has no resource-level
+        // permissions.
         assertThat(statements()).filteredOn(s -> "*".equals(s.get("Resource")))
-                .allMatch(s -> actions(s).equals(List.of("ecr:GetAuthorizationToken")));
+            .allMatch(s -> actions(s).equals(List.of("ecr:GetAuthorizationToken")));
     }
 
     @Test
     void readsOnlyTheAdminPasswordSecretWhoseArnItPassesToTheBuild() {
         String adminSecret = importOf(SYSTEM.system.data(), SYSTEM.system.data().adminPassword(), null);
-        assertThat(projectEnvironment().get("ADMIN_PASSWORD_SECRET_ARN")).isEqualTo(Map.of("Fn::ImportValue", adminSecret));
-        List<Object> readable = statements().stream().filter(s -> actions(s).contains("secretsmanager:GetSecretValue"))
-                .map(s -> s.get("Resource")).toList();
+        assertThat(projectEnvironment().get("ADMIN_PASSWORD_SECRET_ARN"))
+            .isEqualTo(Map.of("Fn::ImportValue", adminSecret));
+        List<Object> readable = statements().stream()
+            .filter(s -> actions(s).contains("secretsmanager:GetSecretValue"))
+            .map(s -> s.get("Resource"))
+            .toList();
         assertThat(readable).containsExactly(Map.of("Fn::ImportValue", adminSecret));
     }
 
     @Test
     void givesTheE2eSuiteTheAdminUserTheApiCreates() {
         List<Object> apiEnvironment = new ArrayList<>();
-        properties(SYSTEM.api, "AWS::ECS::TaskDefinition").values().forEach(task ->
-                ((List<?>) task.get("ContainerDefinitions")).forEach(container ->
-                        apiEnvironment.addAll((List<?>) ((Map<?, ?>) container).get("Environment"))));
-        assertThat(apiEnvironment).contains(Map.of("Name", "MOVIES_ADMIN_USERNAME", "Value", projectEnvironment().get("ADMIN_USERNAME")));
+        properties(SYSTEM.api, "AWS::ECS::TaskDefinition").values()
+            .forEach(task -> ((List<?>) task.get("ContainerDefinitions"))
+                .forEach(container -> apiEnvironment.addAll((List<?>) ((Map<?, ?>) container).get("Environment"))));
+        assertThat(apiEnvironment)
+            .contains(Map.of("Name", "MOVIES_ADMIN_USERNAME", "Value", projectEnvironment().get("ADMIN_USERNAME")));
     }
 
     @Test
@@ -152,21 +173,21 @@ class PipelineStackTest {
             replayed.put(pair[0], pair[1]);
         }
         assertThat(replayed).containsEntry("environment", SYSTEM.parameters.environmentName())
-                .containsEntry("region", SYSTEM.parameters.region())
-                .containsEntry("natGateways", "0")
-                .containsEntry("vpcEndpoints", "true")
-                .containsEntry("domainName", "movies.example.com")
-                .containsEntry("githubOwner", "example-owner")
-                .containsEntry("githubRepo", "movies")
-                .containsEntry("githubTokenSecret", "movies/github-token")
-                .doesNotContainKeys("imageTag", "openApiDocument");
+            .containsEntry("region", SYSTEM.parameters.region())
+            .containsEntry("natGateways", "0")
+            .containsEntry("vpcEndpoints", "true")
+            .containsEntry("domainName", "movies.example.com")
+            .containsEntry("githubOwner", "example-owner")
+            .containsEntry("githubRepo", "movies")
+            .containsEntry("githubTokenSecret", "movies/github-token")
+            .doesNotContainKeys("imageTag", "openApiDocument");
         assertThat(replayed.keySet()).allMatch(key -> key.matches("[A-Za-z][A-Za-z0-9]*"));
     }
 
     @Test
     void refusesContextTheBuildspecCouldNotReplay() {
         assertThatThrownBy(() -> PipelineStack.deployContext(app(Map.of("domainName", "two words"))))
-                .hasMessageContaining("domainName cannot be replayed");
+            .hasMessageContaining("domainName cannot be replayed");
     }
 
     private static App app(Map<String, Object> context) {
@@ -181,28 +202,36 @@ class PipelineStackTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> statements() {
         List<Map<String, Object>> statements = new ArrayList<>();
-        properties(PIPELINE, "AWS::IAM::Policy").values().forEach(policy ->
-                statements.addAll((List<Map<String, Object>>) ((Map<?, ?>) policy.get("PolicyDocument")).get("Statement")));
+        properties(PIPELINE, "AWS::IAM::Policy").values()
+            .forEach(policy -> statements
+                .addAll((List<Map<String, Object>>) ((Map<?, ?>) policy.get("PolicyDocument")).get("Statement")));
         return statements;
     }
 
     private static List<String> actions(Map<String, Object> statement) {
         Object action = statement.get("Action");
-        return action instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(action));
+        return action instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(action));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> properties(Template template, String type) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-        template.findResources(type).forEach((id, resource) ->
-                result.put(id, (Map<String, Object>) ((Map<String, Object>) resource).get("Properties")));
+        template.findResources(type)
+            .forEach((id, resource) -> result.put(id,
+                    (Map<String, Object>) ((Map<String, Object>) resource).get("Properties")));
         return result;
     }
 
-    /** The export under which {@code producer} exports {@code construct}'s {@code attribute} (its Ref when null). */
+    /**
+     * The export under which {@code producer} exports {@code construct}'s
+     * {@code attribute} (its Ref when null).
+     */
     private static String importOf(Stack producer, IConstruct construct, String attribute) {
-        String logicalId = producer.resolve(producer.getLogicalId((CfnElement) construct.getNode().getDefaultChild())).toString();
-        Object value = attribute == null ? Map.of("Ref", logicalId) : Map.of("Fn::GetAtt", List.of(logicalId, attribute));
+        String logicalId = producer.resolve(producer.getLogicalId((CfnElement) construct.getNode().getDefaultChild()))
+            .toString();
+        Object value = attribute == null ? Map.of("Ref", logicalId)
+                : Map.of("Fn::GetAtt", List.of(logicalId, attribute));
         List<String> exports = new ArrayList<>();
         Template.fromStack(producer).findOutputs("*").values().forEach(output -> {
             Map<?, ?> out = (Map<?, ?>) output;
@@ -213,4 +242,5 @@ class PipelineStackTest {
         assertThat(exports).as("export of %s %s", logicalId, attribute).hasSize(1);
         return exports.get(0);
     }
+
 }

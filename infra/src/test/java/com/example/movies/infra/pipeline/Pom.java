@@ -11,7 +11,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** What a {@code pom.xml} declares, read from the file (no Maven model: the names are all these tests need). */
+/**
+ * What a {@code pom.xml} declares, read from the file (no Maven model: the names are all
+ * these tests need).
+ */
 record Pom(List<String> modules, List<String> properties, List<String> profiles, List<String> buildPlugins) {
 
     static Pom read(Path file) {
@@ -20,16 +23,17 @@ record Pom(List<String> modules, List<String> properties, List<String> profiles,
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             Document document = factory.newDocumentBuilder().parse(file.toFile());
             Element project = document.getDocumentElement();
-            return new Pom(
-                    texts(child(project, "modules"), "module"),
-                    names(child(project, "properties")),
+            return new Pom(texts(child(project, "modules"), "module"), names(child(project, "properties")),
                     child(project, "profiles") == null ? List.of()
                             : children(child(project, "profiles"), "profile").stream()
-                                    .map(profile -> child(profile, "id").getTextContent().trim()).toList(),
+                                .map(profile -> child(profile, "id").getTextContent().trim())
+                                .toList(),
                     child(project, "build") == null || child(child(project, "build"), "plugins") == null ? List.of()
                             : children(child(child(project, "build"), "plugins"), "plugin").stream()
-                                    .map(plugin -> child(plugin, "artifactId").getTextContent().trim()).toList());
-        } catch (Exception e) {
+                                .map(plugin -> child(plugin, "artifactId").getTextContent().trim())
+                                .toList());
+        }
+        catch (Exception e) {
             throw new IllegalStateException("Cannot read " + file, e);
         }
     }

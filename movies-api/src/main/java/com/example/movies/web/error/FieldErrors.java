@@ -10,21 +10,21 @@ import org.springframework.http.HttpStatus;
 /** Collects DRF-style validation errors, field by field in the order they are found. */
 public final class FieldErrors {
 
-	private final Map<String, List<String>> errors = new LinkedHashMap<>();
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
-	public void add(String field, String message) {
-		this.errors.computeIfAbsent(field, (key) -> new ArrayList<>()).add(message);
-	}
+    public void add(String field, String message) {
+        this.errors.computeIfAbsent(field, (key) -> new ArrayList<>()).add(message);
+    }
 
-	public boolean has(String field) {
-		return this.errors.containsKey(field);
-	}
+    public boolean has(String field) {
+        return this.errors.containsKey(field);
+    }
 
-	/** Answers 400 with every collected error, if there is any. */
-	public void throwIfAny() {
-		if (!this.errors.isEmpty()) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, this.errors);
-		}
-	}
+    /** Answers 400 with every collected error, if there is any. */
+    public void throwIfAny() {
+        if (!this.errors.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, this.errors);
+        }
+    }
 
 }

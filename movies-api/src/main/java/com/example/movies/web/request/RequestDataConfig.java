@@ -8,19 +8,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Controllers take a {@link RequestData} argument for a body read the way DRF reads it. */
+/**
+ * Controllers take a {@link RequestData} argument for a body read the way DRF reads it.
+ */
 @Configuration(proxyBeanMethods = false)
 class RequestDataConfig implements WebMvcConfigurer {
 
-	private final JsonMapper jsonMapper;
+    private final JsonMapper jsonMapper;
 
-	RequestDataConfig(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
-	}
+    RequestDataConfig(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
 
-	@Override
-	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new RequestDataResolver(this.jsonMapper));
-	}
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new RequestDataResolver(this.jsonMapper));
+    }
 
 }

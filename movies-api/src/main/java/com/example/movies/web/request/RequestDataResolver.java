@@ -20,102 +20,103 @@ import com.example.movies.web.error.ApiException;
 import com.example.movies.web.error.JsonParseError;
 
 /**
- * Reads a {@link RequestData} argument the way DRF's default parsers do: JSON, form-encoded or multipart
- * bodies; no body (or no content type) is an empty object; any other media type is a 415; malformed JSON
- * and bodies that are not objects are 400s in DRF's shape.
+ * Reads a {@link RequestData} argument the way DRF's default parsers do: JSON,
+ * form-encoded or multipart bodies; no body (or no content type) is an empty object; any
+ * other media type is a 415; malformed JSON and bodies that are not objects are 400s in
+ * DRF's shape.
  */
 class RequestDataResolver implements HandlerMethodArgumentResolver {
 
-	private final JsonMapper jsonMapper;
+    private final JsonMapper jsonMapper;
 
-	RequestDataResolver(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
-	}
+    RequestDataResolver(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
 
-	@Override
-	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == RequestData.class;
-	}
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == RequestData.class;
+    }
 
-	@Override
-	public RequestData resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws IOException {
-		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		String contentType = request.getContentType();
-		if (contentType == null || contentType.isBlank()) {
-			return new RequestData(this.jsonMapper.createObjectNode());
-		}
-		MediaType mediaType = parseMediaType(contentType);
-		if (mediaType.isCompatibleWith(MediaType.APPLICATION_JSON) || mediaType.getSubtype().endsWith("+json")) {
-			return new RequestData(readJsonObject(request.getInputStream().readAllBytes()));
-		}
-		if (mediaType.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
-				|| mediaType.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
-			ObjectNode fields = this.jsonMapper.createObjectNode();
-			for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
-				String[] values = field.getValue();
-				// Like Django's QueryDict, a repeated field counts with its last value.
-				fields.put(field.getKey(), values[values.length - 1]);
-			}
-			return new RequestData(fields);
-		}
-		throw ApiException.unsupportedMediaType(contentType);
-	}
+    @Override
+    public RequestData resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws IOException {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        String contentType = request.getContentType();
+        if (contentType == null || contentType.isBlank()) {
+            return new RequestData(this.jsonMapper.createObjectNode());
+        }
+        MediaType mediaType = parseMediaType(contentType);
+        if (mediaType.isCompatibleWith(MediaType.APPLICATION_JSON) || mediaType.getSubtype().endsWith("+json")) {
+            return new RequestData(readJsonObject(request.getInputStream().readAllBytes()));
+        }
+        if (mediaType.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
+                || mediaType.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
+            ObjectNode fields = this.jsonMapper.createObjectNode();
+            for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
+                String[] values = field.getValue();
+                // Like Django's QueryDict, a repeated field counts with its last value.
+                fields.put(field.getKey(), values[values.length - 1]);
+            }
+            return new RequestData(fields);
+        }
+        throw ApiException.unsupportedMediaType(contentType);
+    }
 
-	private static MediaType parseMediaType(String contentType) {
-		try {
-			return MediaType.parseMediaType(contentType);
-		}
-		catch (InvalidMediaTypeException ex) {
-			throw ApiException.unsupportedMediaType(contentType);
-		}
-	}
+    private static MediaType parseMediaType(String contentType) {
+        try {
+            return MediaType.parseMediaType(contentType);
+        }
+        catch (InvalidMediaTypeException ex) {
+            throw ApiException.unsupportedMediaType(contentType);
+        }
+    }
 
-	private ObjectNode readJsonObject(byte[] body) {
-		if (isBlank(body)) {
-			return this.jsonMapper.createObjectNode();
-		}
-		JsonNode root;
-		try {
-			root = this.jsonMapper.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw JsonParseError.of(ex);
-		}
-		if (root instanceof ObjectNode object) {
-			return object;
-		}
-		if (root == null || root.isNull() || root.isMissingNode()) {
-			throw ApiException.invalid("non_field_errors", "No data provided");
-		}
-		throw ApiException.invalid("non_field_errors",
-				"Invalid data. Expected a dictionary, but got " + pythonTypeName(root) + ".");
-	}
+    private ObjectNode readJsonObject(byte[] body) {
+        if (isBlank(body)) {
+            return this.jsonMapper.createObjectNode();
+        }
+        JsonNode root;
+        try {
+            root = this.jsonMapper.readTree(body);
+        }
+        catch (JacksonException ex) {
+            throw JsonParseError.of(ex);
+        }
+        if (root instanceof ObjectNode object) {
+            return object;
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            throw ApiException.invalid("non_field_errors", "No data provided");
+        }
+        throw ApiException.invalid("non_field_errors",
+                "Invalid data. Expected a dictionary, but got " + pythonTypeName(root) + ".");
+    }
 
-	private static boolean isBlank(byte[] body) {
-		for (byte b : body) {
-			if (!Character.isWhitespace(b)) {
-				return false;
-			}
-		}
-		return true;
-	}
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
-	/** The Python type name DRF puts in its "Expected a dictionary" message. */
-	private static String pythonTypeName(JsonNode node) {
-		if (node.isArray()) {
-			return "list";
-		}
-		if (node.isString()) {
-			return "str";
-		}
-		if (node.isBoolean()) {
-			return "bool";
-		}
-		if (node.isIntegralNumber()) {
-			return "int";
-		}
-		return node.isNumber() ? "float" : node.getNodeType().name().toLowerCase();
-	}
+    /** The Python type name DRF puts in its "Expected a dictionary" message. */
+    private static String pythonTypeName(JsonNode node) {
+        if (node.isArray()) {
+            return "list";
+        }
+        if (node.isString()) {
+            return "str";
+        }
+        if (node.isBoolean()) {
+            return "bool";
+        }
+        if (node.isIntegralNumber()) {
+            return "int";
+        }
+        return node.isNumber() ? "float" : node.getNodeType().name().toLowerCase();
+    }
 
 }
