@@ -3,6 +3,8 @@
 // refreshes the access token once and repeats the call; when that is impossible the session
 // ends (tokens dropped, listeners told) so the app sends the user to the login page.
 
+import type { components } from "./api-schema";
+
 declare global {
   interface Window {
     /** Runtime configuration from /config.js, rendered per environment. */
@@ -10,15 +12,10 @@ declare global {
   }
 }
 
-export interface Movie {
-  id: string;
-  created: string;
-  modified: string;
-  title: string;
-  description: string | null;
-  slug: string;
-  year: number;
-}
+/** The API's own types, generated from its OpenAPI document (openapi.json) when the app is built. */
+type Schemas = components["schemas"];
+
+export type Movie = Schemas["Movie"];
 
 /** What the forms send: the year as typed, so the API validates it and explains what is wrong. */
 export interface MovieInput {
@@ -27,18 +24,9 @@ export interface MovieInput {
   description: string;
 }
 
-export interface User {
-  pk: number;
-  username: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-}
+export type User = Schemas["UserDetails"];
 
-interface Tokens {
-  access: string;
-  refresh: string;
-}
+type Tokens = Schemas["TokenPair"];
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -154,7 +142,8 @@ let refreshing: Promise<boolean> | null = null;
 function refreshAccessToken(): Promise<boolean> {
   const refresh = tokens.refresh;
   if (!refresh) return Promise.resolve(false);
-  refreshing ??= send("POST", "/api/token/refresh", { refresh }, false)
+  const body: Schemas["RefreshToken"] = { refresh };
+  refreshing ??= send("POST", "/api/token/refresh", body, false)
     .then((answer) => {
       if (!answer.ok || !isRecord(answer.body) || typeof answer.body.access !== "string") return false;
       tokens.save({ access: answer.body.access });
@@ -192,7 +181,8 @@ function movieBody(input: MovieInput, keepEmptyDescription: boolean): Record<str
 
 export const api = {
   async login(username: string, password: string): Promise<void> {
-    tokens.save(await request<Tokens>("POST", "/api/token", { username, password }, false));
+    const credentials: Schemas["Credentials"] = { username, password };
+    tokens.save(await request<Tokens>("POST", "/api/token", credentials, false));
   },
 
   currentUser(): Promise<User> {
@@ -203,7 +193,10 @@ export const api = {
   async logout(): Promise<void> {
     const refresh = tokens.refresh;
     try {
-      if (refresh) await request<unknown>("POST", "/api/v1/users/auth/logout", { refresh });
+      if (refresh) {
+        const body: Schemas["RefreshToken"] = { refresh };
+        await request<Schemas["Detail"]>("POST", "/api/v1/users/auth/logout", body);
+      }
     } finally {
       tokens.clear();
     }

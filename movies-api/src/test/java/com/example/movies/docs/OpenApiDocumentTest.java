@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest {
 
     static final Path OPENAPI_FILE = Path.of("target", "openapi", "openapi.json");
+
+    static final Path FRONTEND_COPY = Path.of("..", "frontend", "openapi.json");
 
     @Autowired
     Api api;
@@ -68,6 +71,26 @@ class OpenApiDocumentTest {
 
         Files.createDirectories(OPENAPI_FILE.getParent());
         Files.writeString(OPENAPI_FILE, reply.body());
+    }
+
+    /**
+     * The UI's request and answer types are generated from {@code frontend/openapi.json}
+     * when the frontend is built (before this module, which carries it). This keeps that
+     * copy the document the API serves, so a change of the API fails here until the copy
+     * is updated, and then fails the frontend's build until the UI follows.
+     */
+    @Test
+    void theFrontendsCopyIsTheServedDocument() throws IOException {
+        JsonNode served = this.api.get("/api/v1/api_schema").json();
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.writeString(FRONTEND_COPY, served.toPrettyString() + "\n");
+        }
+        assertThat(FRONTEND_COPY).as("frontend/openapi.json").exists();
+        assertThat(JsonMapper.shared().readTree(FRONTEND_COPY.toFile()))
+            .as("frontend/openapi.json is not the document the API serves: run "
+                    + "./mvnw -pl movies-api test -Dtest=OpenApiDocumentTest -Dopenapi.update=true, "
+                    + "then build the frontend and make the UI follow what its type check reports")
+            .isEqualTo(served);
     }
 
     static List<String> operations(JsonNode document) {
