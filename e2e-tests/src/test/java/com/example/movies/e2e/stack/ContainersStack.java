@@ -194,23 +194,8 @@ public final class ContainersStack implements Stack {
     }
 
     @Override
-    public URI apiUrl() {
-        return apiUrl;
-    }
-
-    @Override
-    public URI frontendUrl() {
-        return frontendUrl;
-    }
-
-    @Override
-    public List<URI> apiReplicaUrls() {
-        return List.copyOf(replicaUrls);
-    }
-
-    @Override
-    public Credentials admin() {
-        return admin;
+    public Endpoints endpoints() {
+        return new Endpoints(apiUrl, frontendUrl, List.copyOf(replicaUrls), admin);
     }
 
     @Override

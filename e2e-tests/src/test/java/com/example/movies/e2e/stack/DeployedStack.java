@@ -10,16 +10,10 @@ import java.net.URI;
  */
 public final class DeployedStack implements Stack {
 
-    private final URI apiUrl;
-
-    private final URI frontendUrl;
-
-    private final Credentials admin;
+    private final Endpoints endpoints;
 
     public DeployedStack(URI apiUrl, URI frontendUrl, Credentials admin) {
-        this.apiUrl = withoutTrailingSlash(apiUrl);
-        this.frontendUrl = withoutTrailingSlash(frontendUrl);
-        this.admin = admin;
+        this.endpoints = new Endpoints(withoutTrailingSlash(apiUrl), withoutTrailingSlash(frontendUrl), admin);
     }
 
     /**
@@ -38,18 +32,8 @@ public final class DeployedStack implements Stack {
     }
 
     @Override
-    public URI apiUrl() {
-        return apiUrl;
-    }
-
-    @Override
-    public URI frontendUrl() {
-        return frontendUrl;
-    }
-
-    @Override
-    public Credentials admin() {
-        return admin;
+    public Endpoints endpoints() {
+        return endpoints;
     }
 
     @Override

@@ -66,18 +66,8 @@ public final class ProcessesStack implements Stack {
     }
 
     @Override
-    public URI apiUrl() {
-        return apiUrl;
-    }
-
-    @Override
-    public URI frontendUrl() {
-        return frontendUrl;
-    }
-
-    @Override
-    public Credentials admin() {
-        return admin;
+    public Endpoints endpoints() {
+        return new Endpoints(apiUrl, frontendUrl, admin);
     }
 
     @Override

@@ -36,29 +36,41 @@ public interface Stack extends AutoCloseable {
     void start() throws Exception;
 
     /**
+     * Where the running stack is reached, and as whom; known once {@link #start()}
+     * returned.
+     */
+    Endpoints endpoints();
+
+    /**
      * The API's base URL as clients call it (the gateway when deployed), without a
      * trailing slash.
      */
-    URI apiUrl();
+    default URI apiUrl() {
+        return endpoints().apiUrl();
+    }
 
     /**
      * The frontend's base URL as browsers open it (the load balancer when deployed),
      * without a trailing slash.
      */
-    URI frontendUrl();
+    default URI frontendUrl() {
+        return endpoints().frontendUrl();
+    }
 
     /** A staff user of this stack. */
-    Credentials admin();
+    default Credentials admin() {
+        return endpoints().admin();
+    }
 
     /**
      * The base URL of each API replica, addressed directly rather than through
      * {@link #apiUrl()}, so that a test can write through one replica and read through
      * another. A stack whose replicas cannot be addressed one by one (a single process, a
-     * deployed gateway) returns {@code List.of(apiUrl())}; tests that prove shared state
+     * deployed gateway) has {@code List.of(apiUrl())}; tests that prove shared state
      * between replicas need at least two entries.
      */
     default List<URI> apiReplicaUrls() {
-        return List.of(apiUrl());
+        return endpoints().apiReplicaUrls();
     }
 
     /**
@@ -78,6 +90,23 @@ public interface Stack extends AutoCloseable {
     /** Short name for logs and reports, e.g. {@code processes}. */
     default String name() {
         return getClass().getSimpleName().replace("Stack", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The addresses of a running stack and its staff user.
+     *
+     * @param apiUrl the API as clients call it
+     * @param frontendUrl the frontend as browsers open it
+     * @param apiReplicaUrls each API replica, addressed directly
+     * @param admin a staff user
+     */
+    record Endpoints(URI apiUrl, URI frontendUrl, List<URI> apiReplicaUrls, Credentials admin) {
+
+        /** A stack with one API address. */
+        Endpoints(URI apiUrl, URI frontendUrl, Credentials admin) {
+            this(apiUrl, frontendUrl, List.of(apiUrl), admin);
+        }
+
     }
 
     record Credentials(String username, String password) {
