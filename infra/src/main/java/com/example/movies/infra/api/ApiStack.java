@@ -54,7 +54,7 @@ import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.TaskSize;
-import com.example.movies.infra.FargateParts;
+import com.example.movies.infra.HardenedFargateService;
 import com.example.movies.infra.data.DataStack;
 
 /**
@@ -121,13 +121,14 @@ public final class ApiStack extends Stack {
     public ApiStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
 
-        repository = FargateParts.repository(this, props.namePrefix() + "-api");
-
         // Tasks talk HTTPS to AWS APIs (image pull, logs, secrets) and PostgreSQL to the
         // database, nothing else.
-        SecurityGroup taskSecurityGroup = FargateParts.taskSecurityGroup(this, props.vpc(), "API tasks",
-                "ECR, CloudWatch Logs, Secrets Manager");
-        FargateService service = service(props, taskSecurityGroup);
+        HardenedFargateService fargate = new HardenedFargateService(this,
+                new HardenedFargateService.Props(props.namePrefix() + "-api", props.vpc(), props.taskSubnets(),
+                        props.taskSize(), props.desiredCount(), props.imageTag(), "API tasks",
+                        "ECR, CloudWatch Logs, Secrets Manager"));
+        repository = fargate.repository();
+        FargateService service = service(props, fargate);
 
         // The VPC link's own security group may only reach the API tasks, and they admit
         // only it.
@@ -205,19 +206,15 @@ public final class ApiStack extends Stack {
             .build();
     }
 
-    private FargateService service(Props props, SecurityGroup securityGroup) {
-        Cluster cluster = FargateParts.cluster(this, props.namePrefix() + "-api", props.vpc());
+    private FargateService service(Props props, HardenedFargateService fargate) {
         PrivateDnsNamespace namespace = PrivateDnsNamespace.Builder.create(this, "Namespace")
             .name(props.namePrefix() + ".internal")
             .vpc(props.vpc())
             .description("Service discovery for API Gateway's VPC link")
             .build();
 
-        FargateTaskDefinition task = FargateParts.taskDefinition(this, props.taskSize());
-        LogGroup logs = FargateParts.logs(this);
-        ContainerDefinition container = task.addContainer("api",
+        ContainerDefinition container = fargate.addContainer("api",
                 ContainerDefinitionOptions.builder()
-                    .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
                     .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
                     .environment(new TreeMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod", "MOVIES_ADMIN_USERNAME",
                             "admin", "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(), "MOVIES_SHUTDOWN_DRAIN_DELAY",
@@ -231,11 +228,11 @@ public final class ApiStack extends Stack {
                             Secret.fromSecretsManager(props.passwordResetKey()), "MOVIES_ADMIN_PASSWORD",
                             Secret.fromSecretsManager(props.adminPassword()))))
                     // The JRE image has no curl: the API ships a tiny Java probe. It
-                    // probes liveness, not readiness: ECS
-                    // replaces unhealthy tasks, and a task whose database is away must
-                    // stay (answering 503, readiness
-                    // DOWN) and recover by itself when the database is back, not be
-                    // restarted in a loop.
+                    // probes liveness, not readiness:
+                    // ECS replaces unhealthy tasks, and a task whose database is away
+                    // must stay (answering 503,
+                    // readiness DOWN) and recover by itself when the database is back,
+                    // not be restarted in a loop.
                     .healthCheck(HealthCheck.builder()
                         .command(List.of("CMD", "java", "-cp", "/app/classpath/*",
                                 "com.example.movies.server.HealthCheck",
@@ -245,28 +242,21 @@ public final class ApiStack extends Stack {
                         .retries(3)
                         .startPeriod(Duration.seconds(120))
                         .build())
-                    .stopTimeout(STOP_TIMEOUT)
-                    .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("api").build()))
-                    .build());
-        NagSuppressions.addResourceSuppressions(task, List.of(NagPackSuppression.builder()
+                    .stopTimeout(STOP_TIMEOUT));
+        NagSuppressions.addResourceSuppressions(fargate.taskDefinition(), List.of(NagPackSuppression.builder()
             .id("AwsSolutions-ECS2")
             .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, shutdown drain delay, log format); every credential is an ECS secret from Secrets Manager.")
             .build()));
-        FargateParts.acknowledgeEcrAuthorization(task);
-
-        FargateService service = FargateParts
-            .service(this, cluster, task, props.desiredCount(), props.taskSubnets(), securityGroup)
-            // API Gateway can resolve only SRV records from Cloud Map: they carry each
-            // healthy task's IP and port.
-            .cloudMapOptions(CloudMapOptions.builder()
-                .cloudMapNamespace(namespace)
-                .name("api")
-                .dnsRecordType(DnsRecordType.SRV)
-                .container(container)
-                .containerPort(CONTAINER_PORT)
-                .dnsTtl(DNS_TTL)
-                .build())
-            .build();
+        // API Gateway can resolve only SRV records from Cloud Map: they carry each
+        // healthy task's IP and port.
+        FargateService service = fargate.createService((options) -> options.cloudMapOptions(CloudMapOptions.builder()
+            .cloudMapNamespace(namespace)
+            .name("api")
+            .dnsRecordType(DnsRecordType.SRV)
+            .container(container)
+            .containerPort(CONTAINER_PORT)
+            .dnsTtl(DNS_TTL)
+            .build()));
         service.autoScaleTaskCount(
                 EnableScalingProps.builder().minCapacity(props.desiredCount()).maxCapacity(props.maxCount()).build())
             .scaleOnCpuUtilization("Cpu",

@@ -35,7 +35,7 @@ import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
-import com.example.movies.infra.FargateParts;
+import com.example.movies.infra.HardenedFargateService;
 
 /**
  * The React frontend: its ECR repository and the ECS cluster "frontend" running the nginx
@@ -59,31 +59,23 @@ public final class FrontendStack extends Stack {
     public FrontendStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
 
-        repository = FargateParts.repository(this, props.namePrefix() + "-frontend");
-        Cluster cluster = FargateParts.cluster(this, props.namePrefix() + "-frontend", props.vpc());
-
-        FargateTaskDefinition task = FargateParts.taskDefinition(this, props.taskSize());
-        LogGroup logs = FargateParts.logs(this);
-        task.addContainer("frontend", ContainerDefinitionOptions.builder()
-            .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
-            .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
-            .environment(Map.of("API_BASE_URL", props.apiBaseUrl()))
-            .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("frontend").build()))
-            .build());
-        NagSuppressions.addResourceSuppressions(task, List.of(NagPackSuppression.builder()
+        // nginx only answers: the tasks send nothing but HTTPS to AWS APIs (image pull,
+        // logs).
+        HardenedFargateService fargate = new HardenedFargateService(this,
+                new HardenedFargateService.Props(props.namePrefix() + "-frontend", props.vpc(), props.taskSubnets(),
+                        props.taskSize(), props.desiredCount(), props.imageTag(), "Frontend tasks",
+                        "ECR, CloudWatch Logs"));
+        repository = fargate.repository();
+        fargate.addContainer("frontend",
+                ContainerDefinitionOptions.builder()
+                    .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+                    .environment(Map.of("API_BASE_URL", props.apiBaseUrl())));
+        NagSuppressions.addResourceSuppressions(fargate.taskDefinition(), List.of(NagPackSuppression.builder()
             .id("AwsSolutions-ECS2")
             .reason("API_BASE_URL is the public gateway URL, not a secret: one image serves every environment and reads it at container start.")
             .build()));
-        FargateParts.acknowledgeEcrAuthorization(task);
-
-        // nginx only answers: the tasks send nothing but HTTPS to AWS APIs (image pull,
-        // logs).
-        SecurityGroup taskSecurityGroup = FargateParts.taskSecurityGroup(this, props.vpc(), "Frontend tasks",
-                "ECR, CloudWatch Logs");
-        FargateService service = FargateParts
-            .service(this, cluster, task, props.desiredCount(), props.taskSubnets(), taskSecurityGroup)
-            .healthCheckGracePeriod(Duration.seconds(30))
-            .build();
+        FargateService service = fargate
+            .createService((options) -> options.healthCheckGracePeriod(Duration.seconds(30)));
 
         // Registering the service as a target also opens the tasks' security group to the
         // ALB's, and only to it.

@@ -1,0 +1,151 @@
+package com.example.movies.infra;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecr.LifecycleRule;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.RepositoryEncryption;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+import com.example.movies.infra.DeploymentParameters.TaskSize;
+
+/**
+ * An ECS Fargate service built and hardened alike for the API and the frontend: its image
+ * repository (scanned on push, KMS-encrypted, the last 20 images), a cluster with
+ * Container Insights, a Linux x86-64 task definition, a log group kept a month, a task
+ * security group with nothing in and only HTTPS out, and a service in private subnets
+ * without public addresses whose deployments keep full capacity and roll back when new
+ * tasks do not become healthy. The stacks only wire it: its container, and what the
+ * service is reached through.
+ *
+ * <p>
+ * The construct's id is {@code Default}, which CDK leaves out of logical ids: its parts
+ * keep the ids they had as the stack's own children ({@code Repository}, {@code Cluster},
+ * {@code Task}, ...), so no deployed resource is replaced. One per stack.
+ */
+public final class HardenedFargateService extends Construct {
+
+    /**
+     * @param name the repository's and the cluster's name
+     * @param tasks what the tasks are, for the security group's description
+     * @param awsApis the AWS APIs the tasks call over HTTPS, for the egress rule's
+     * description
+     */
+    public record Props(String name, IVpc vpc, SubnetSelection subnets, TaskSize taskSize, int desiredCount,
+            String imageTag, String tasks, String awsApis) {
+    }
+
+    private final Props props;
+
+    private final Repository repository;
+
+    private final Cluster cluster;
+
+    private final FargateTaskDefinition taskDefinition;
+
+    private final LogGroup logs;
+
+    private final SecurityGroup securityGroup;
+
+    public HardenedFargateService(Construct scope, Props props) {
+        super(scope, "Default");
+        this.props = props;
+        this.repository = Repository.Builder.create(this, "Repository")
+            .repositoryName(props.name())
+            .imageScanOnPush(true)
+            .encryption(RepositoryEncryption.KMS)
+            .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(20).build()))
+            .build();
+        this.cluster = Cluster.Builder.create(this, "Cluster")
+            .clusterName(props.name())
+            .vpc(props.vpc())
+            .containerInsightsV2(ContainerInsights.ENABLED)
+            .build();
+        this.taskDefinition = FargateTaskDefinition.Builder.create(this, "Task")
+            .cpu(props.taskSize().cpu())
+            .memoryLimitMiB(props.taskSize().memoryMiB())
+            .runtimePlatform(RuntimePlatform.builder()
+                .cpuArchitecture(CpuArchitecture.X86_64)
+                .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                .build())
+            .build();
+        this.logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
+        this.securityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
+            .vpc(props.vpc())
+            .description(props.tasks())
+            .allowAllOutbound(false)
+            .build();
+        this.securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs: " + props.awsApis());
+    }
+
+    /**
+     * Adds the task's container: the repository's image at the deployment's tag, logging
+     * to the service's log group under the container's name. Acknowledges to cdk-nag that
+     * the execution role may call {@code ecr:GetAuthorizationToken}, which has no
+     * resource-level permissions; image pulls are limited to the repository.
+     */
+    public ContainerDefinition addContainer(String name, ContainerDefinitionOptions.Builder options) {
+        ContainerDefinition container = this.taskDefinition
+            .addContainer(name, options.image(ContainerImage.fromEcrRepository(this.repository, this.props.imageTag()))
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(this.logs).streamPrefix(name).build()))
+                .build());
+        NagSuppressions.addResourceSuppressions(this.taskDefinition.obtainExecutionRole(), List.of(NagPackSuppression
+            .builder()
+            .id("AwsSolutions-IAM5")
+            .reason("ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource *. Image pulls themselves are limited to this stack's repository.")
+            .appliesTo(List.of("Resource::*"))
+            .build()), true);
+        return container;
+    }
+
+    /**
+     * Creates the service once its container is added; {@code options} adds what only
+     * this service has.
+     */
+    public FargateService createService(UnaryOperator<FargateService.Builder> options) {
+        return options
+            .apply(FargateService.Builder.create(this, "Service")
+                .cluster(this.cluster)
+                .taskDefinition(this.taskDefinition)
+                .desiredCount(this.props.desiredCount())
+                .vpcSubnets(this.props.subnets())
+                .securityGroups(List.of(this.securityGroup))
+                .assignPublicIp(false)
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().rollback(true).build()))
+            .build();
+    }
+
+    public Repository repository() {
+        return this.repository;
+    }
+
+    public FargateTaskDefinition taskDefinition() {
+        return this.taskDefinition;
+    }
+
+}
