@@ -1,8 +1,10 @@
-import { Navigate, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
 import { LoginPage } from "./auth/LoginPage";
 import { RequireAuth } from "./auth/RequireAuth";
 import { HomePage } from "./HomePage";
 import { DashboardPage } from "./movies/DashboardPage";
+import { MoviePage } from "./movies/MoviePage";
+import { NotFoundPage } from "./NotFoundPage";
 import { Navbar } from "./Navbar";
 
 export function App() {
@@ -21,7 +23,8 @@ export function App() {
               </RequireAuth>
             }
           />
-          <Route path="*" element={<Navigate to="/" replace />} />
+          <Route path="/movies/:id" element={<MoviePage />} />
+          <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
     </>

@@ -13,18 +13,18 @@ describe("runtime configuration", () => {
     const server = fakeApi([movie("Inception", 2010)]);
     window.__APP_CONFIG__ = { apiBaseUrl: "https://api.example.test/" };
 
-    await api.listMovies();
+    await api.listMovies({ limit: 10, offset: 0 });
 
-    expect(server.calls.map((c) => c.url)).toEqual(["https://api.example.test/api/v1/movie"]);
+    expect(server.calls.map((c) => c.url)).toEqual(["https://api.example.test/api/v1/movie?limit=10&offset=0"]);
   });
 
   it("calls the page's own origin when the base URL is empty", async () => {
     const server = fakeApi([movie("Inception", 2010)]);
     window.__APP_CONFIG__ = { apiBaseUrl: "" };
 
-    await api.listMovies();
+    await api.listMovies({ limit: 10, offset: 0 });
 
-    expect(server.calls.map((c) => c.url)).toEqual(["/api/v1/movie"]);
+    expect(server.calls.map((c) => c.url)).toEqual(["/api/v1/movie?limit=10&offset=0"]);
   });
 });
 
@@ -47,7 +47,7 @@ describe("access token refresh", () => {
     server.signIn();
     server.expireAccessTokens();
 
-    await Promise.all([api.listMovies(), api.currentUser()]);
+    await Promise.all([api.listMovies({ limit: 10, offset: 0 }), api.currentUser()]);
 
     expect(server.callsTo("POST", "/api/token/refresh")).toHaveLength(1);
   });

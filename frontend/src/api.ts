@@ -54,9 +54,21 @@ export class ApiError extends Error {
   }
 }
 
+/** No answer within {@link TIMEOUT_MS}: the call was given up. */
+export class TimeoutError extends Error {
+  constructor() {
+    super("The server did not answer within 10 seconds. Please try again.");
+    this.name = "TimeoutError";
+  }
+}
+
+/** How long a call may take before it is given up. */
+export const TIMEOUT_MS = 10_000;
+
 /** A sentence for the user about a failed call. */
 export function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : "The server cannot be reached. Please try again.";
+  if (error instanceof ApiError || error instanceof TimeoutError) return error.message;
+  return "The server cannot be reached. Please try again.";
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -115,6 +127,7 @@ interface Answer {
   status: number;
   ok: boolean;
   body: unknown;
+  headers: Headers;
 }
 
 async function send(method: Method, path: string, body: unknown, authenticated: boolean): Promise<Answer> {
@@ -123,17 +136,26 @@ async function send(method: Method, path: string, body: unknown, authenticated: 
   const access = tokens.access;
   if (authenticated && access) headers.Authorization = `Bearer ${access}`;
 
-  const response = await fetch(baseUrl() + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  if (text && response.headers.get("Content-Type")?.includes("json")) {
-    parsed = JSON.parse(text);
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS);
+  try {
+    const response = await fetch(baseUrl() + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: timeout.signal,
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if (text && response.headers.get("Content-Type")?.includes("json")) {
+      parsed = JSON.parse(text);
+    }
+    return { status: response.status, ok: response.ok, body: text ? parsed : undefined, headers: response.headers };
+  } catch (error) {
+    throw timeout.signal.aborted ? new TimeoutError() : error;
+  } finally {
+    clearTimeout(timer);
   }
-  return { status: response.status, ok: response.ok, body: text ? parsed : undefined };
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -159,7 +181,7 @@ function isTokenNotValid(answer: Answer): boolean {
   return answer.status === 401 && isRecord(answer.body) && answer.body.code === "token_not_valid";
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, authenticated = true): Promise<T> {
+async function call(method: Method, path: string, body?: unknown, authenticated = true): Promise<Answer> {
   let answer = await send(method, path, body, authenticated);
   if (authenticated && isTokenNotValid(answer) && (await refreshAccessToken())) {
     answer = await send(method, path, body, authenticated);
@@ -168,7 +190,45 @@ async function request<T>(method: Method, path: string, body?: unknown, authenti
     endSession();
   }
   if (!answer.ok) throw new ApiError(answer.status, answer.body);
-  return answer.body as T;
+  return answer;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, authenticated = true): Promise<T> {
+  return (await call(method, path, body, authenticated)).body as T;
+}
+
+/** A change of someone else's movie is refused with a 403: said the way the user thinks of it. */
+async function changeMovie<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) {
+      throw new ApiError(403, { detail: "You can only change movies you added." });
+    }
+    throw error;
+  }
+}
+
+/** What the list shows: the API's filters, order and page. */
+export interface MovieQuery {
+  search?: string;
+  year?: string;
+  /** The API's `ordering`, e.g. `-year,title`. */
+  ordering?: string;
+  mine?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** One page of the list, and how many movies match. */
+export interface MoviePage {
+  movies: Movie[];
+  total: number;
+}
+
+/** Whether the API lets this user change or delete the movie: its creator, or staff. */
+export function canChange(movie: Movie, user: User): boolean {
+  return user.is_staff || movie.created_by === user.username;
 }
 
 /** The body of a create or a full update: an empty year or storyline is left out so the API says what it needs. */
@@ -202,8 +262,20 @@ export const api = {
     }
   },
 
-  listMovies(): Promise<Movie[]> {
-    return request<Movie[]>("GET", "/api/v1/movie");
+  async listMovies(query: MovieQuery): Promise<MoviePage> {
+    const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+    if (query.search) params.set("search", query.search);
+    if (query.year) params.set("year", query.year);
+    if (query.ordering) params.set("ordering", query.ordering);
+    if (query.mine) params.set("mine", "true");
+    const answer = await call("GET", `/api/v1/movie?${params}`, undefined);
+    const total = Number(answer.headers.get("X-Total-Count"));
+    const movies = answer.body as Movie[];
+    return { movies, total: Number.isFinite(total) ? total : movies.length };
+  },
+
+  getMovie(id: string): Promise<Movie> {
+    return request<Movie>("GET", `/api/v1/movie/${encodeURIComponent(id)}`);
   },
 
   createMovie(input: MovieInput): Promise<Movie> {
@@ -211,14 +283,14 @@ export const api = {
   },
 
   updateMovie(id: string, input: MovieInput): Promise<Movie> {
-    return request<Movie>("PUT", `/api/v1/movie/${encodeURIComponent(id)}`, movieBody(input, true));
+    return changeMovie(request<Movie>("PUT", `/api/v1/movie/${encodeURIComponent(id)}`, movieBody(input, true)));
   },
 
   renameMovie(id: string, title: string): Promise<Movie> {
-    return request<Movie>("PATCH", `/api/v1/movie/${encodeURIComponent(id)}`, { title });
+    return changeMovie(request<Movie>("PATCH", `/api/v1/movie/${encodeURIComponent(id)}`, { title }));
   },
 
   deleteMovie(id: string): Promise<void> {
-    return request<void>("DELETE", `/api/v1/movie/${encodeURIComponent(id)}`);
+    return changeMovie(request<void>("DELETE", `/api/v1/movie/${encodeURIComponent(id)}`));
   },
 };

@@ -1,9 +1,84 @@
+import { useEffect, useState } from "react";
+import { useSearchParams } from "react-router";
+import { useAuth } from "../auth/AuthProvider";
 import { MovieForm } from "./MovieForm";
 import { MovieItem } from "./MovieItem";
 import { useMovies } from "./useMovies";
 
+/** The sort menu: the API's `ordering` values and what the user reads. */
+export const SORTS = [
+  { value: "year", label: "Year, oldest first" },
+  { value: "-year", label: "Year, newest first" },
+  { value: "title", label: "Title, A to Z" },
+  { value: "-title", label: "Title, Z to A" },
+  { value: "-created", label: "Recently added" },
+  { value: "-modified", label: "Recently changed" },
+] as const;
+
+export const PAGE_SIZES = [10, 20, 50] as const;
+
+/** How long typing may pause before the list follows the search box. */
+export const SEARCH_DELAY_MS = 300;
+
+/**
+ * The catalogue: search, year, sort, page and tab live in the URL (`q`, `year`, `sort`, `page`, `size`, `tab`), so
+ * that reload, back and a shared link show the same list.
+ */
 export function DashboardPage() {
-  const { state, reload, add, update, rename, remove } = useMovies();
+  const { state: auth } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "mine" ? "mine" : "all";
+  const search = params.get("q") ?? "";
+  const year = params.get("year") ?? "";
+  const sort = SORTS.some((s) => s.value === params.get("sort")) ? (params.get("sort") as string) : "year";
+  const size = PAGE_SIZES.find((n) => String(n) === params.get("size")) ?? PAGE_SIZES[0];
+  const page = Math.max(1, Math.floor(Number(params.get("page"))) || 1);
+
+  const { state, reload, add, update, rename, remove } = useMovies({
+    search,
+    year,
+    ordering: sort,
+    mine: tab === "mine",
+    limit: size,
+    offset: (page - 1) * size,
+  });
+
+  /** A new URL with these parameters changed (empty ones dropped); filters go back to the first page. */
+  function show(changes: Record<string, string>, replace = false) {
+    // From the address as it is when this runs: a change made meanwhile (a delayed search) is kept.
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value === "") next.delete(name);
+          else next.set(name, value);
+        }
+        if (!("page" in changes)) next.delete("page");
+        return next;
+      },
+      { replace },
+    );
+  }
+
+  // The search and year boxes follow the URL (back, reload) and update it once typing pauses.
+  const [searchText, setSearchText] = useState(search);
+  const [yearText, setYearText] = useState(year);
+  const [shown, setShown] = useState({ search, year });
+  if (shown.search !== search || shown.year !== year) {
+    setShown({ search, year });
+    setSearchText(search);
+    setYearText(year);
+  }
+  useEffect(() => {
+    if (searchText === search && yearText === year) return;
+    const timer = setTimeout(() => show({ q: searchText.trim(), year: yearText.trim() }, true), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- show() reads the current URL when it runs
+  }, [searchText, yearText]);
+
+  const user = auth.status === "signed-in" ? auth.user : null;
+  const first = state.status === "ready" && state.total > 0 ? (page - 1) * size + 1 : 0;
+  const last = state.status === "ready" ? (page - 1) * size + state.movies.length : 0;
 
   return (
     <>
@@ -14,6 +89,34 @@ export function DashboardPage() {
             ❤️
           </span>
         </h1>
+        <div role="tablist" aria-label="Whose movies" className="tabs">
+          <button type="button" role="tab" aria-selected={tab === "all"} onClick={() => show({ tab: "" })}>
+            All movies
+          </button>
+          <button type="button" role="tab" aria-selected={tab === "mine"} onClick={() => show({ tab: "mine" })}>
+            Mine
+          </button>
+        </div>
+        <div className="filters">
+          <label>
+            Search
+            <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Part of a title" />
+          </label>
+          <label>
+            Year
+            <input type="number" min={0} value={yearText} onChange={(e) => setYearText(e.target.value)} />
+          </label>
+          <label>
+            Sort by
+            <select value={sort} onChange={(e) => show({ sort: e.target.value === "year" ? "" : e.target.value })}>
+              {SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         {state.status === "loading" && <p role="status">Loading movies…</p>}
         {state.status === "failed" && (
           <div role="alert" className="alert">
@@ -23,13 +126,36 @@ export function DashboardPage() {
             </button>
           </div>
         )}
-        {state.status === "ready" && state.movies.length === 0 && <p>No movies yet. Add your first one below.</p>}
+        {state.status === "ready" && state.total === 0 && (
+          <p>{search || year || tab === "mine" ? "No movies match." : "No movies yet. Add your first one below."}</p>
+        )}
         {state.status === "ready" && state.movies.length > 0 && (
           <ul className="movies">
             {state.movies.map((movie) => (
-              <MovieItem key={movie.id} movie={movie} onUpdate={update} onRename={rename} onDelete={remove} />
+              <MovieItem key={movie.id} movie={movie} user={user} onUpdate={update} onRename={rename} onDelete={remove} />
             ))}
           </ul>
+        )}
+        {state.status === "ready" && state.total > 0 && (
+          <nav aria-label="Pages" className="pager">
+            <span role="status">{`${first}–${last} of ${state.total}`}</span>
+            <button type="button" className="button secondary" disabled={page <= 1} onClick={() => show({ page: String(page - 1) })}>
+              Previous
+            </button>
+            <button type="button" className="button secondary" disabled={last >= state.total} onClick={() => show({ page: String(page + 1) })}>
+              Next
+            </button>
+            <label>
+              Per page
+              <select value={size} onChange={(e) => show({ size: e.target.value === String(PAGE_SIZES[0]) ? "" : e.target.value })}>
+                {PAGE_SIZES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </nav>
         )}
       </section>
       {/* Shown once the list is there, so the list does not push it down while the page settles. */}

@@ -1,17 +1,21 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { errorMessage, type Movie, type MovieInput } from "../api";
+import { Link } from "react-router";
+import { canChange, errorMessage, type Movie, type MovieInput, type User } from "../api";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { MovieForm } from "./MovieForm";
 
 interface MovieItemProps {
   movie: Movie;
+  /** The signed-in user, if any: the actions show only where the API would allow them. */
+  user: User | null;
   onUpdate(id: string, input: MovieInput): Promise<void>;
   onRename(id: string, title: string): Promise<void>;
   onDelete(id: string): Promise<void>;
 }
 
 /** One movie: its fields and actions, or the form editing it in place. */
-export function MovieItem({ movie, onUpdate, onRename, onDelete }: MovieItemProps) {
+export function MovieItem({ movie, user, onUpdate, onRename, onDelete }: MovieItemProps) {
+  const allowed = user !== null && canChange(movie, user);
   const titleId = useId();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -60,7 +64,10 @@ export function MovieItem({ movie, onUpdate, onRename, onDelete }: MovieItemProp
     <li className="movie">
       <article aria-labelledby={titleId}>
         <p>
-          <strong>Title:</strong> <span id={titleId}>{movie.title}</span>
+          <strong>Title:</strong>{" "}
+          <Link to={`/movies/${movie.id}`} id={titleId}>
+            {movie.title}
+          </Link>
         </p>
         <p>
           <strong>Year:</strong> {movie.year}
@@ -68,11 +75,13 @@ export function MovieItem({ movie, onUpdate, onRename, onDelete }: MovieItemProp
         <p>
           <strong>Storyline:</strong> {movie.description}
         </p>
+        <p className="muted">{movie.created_by ? `Added by ${movie.created_by}` : "Added before accounts"}</p>
         {error && (
           <p role="alert" className="alert">
             {error}
           </p>
         )}
+        {allowed && (
         <div className="actions">
           <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => onRename(movie.id, movie.title.toUpperCase()))}>
             Upper case
@@ -87,6 +96,7 @@ export function MovieItem({ movie, onUpdate, onRename, onDelete }: MovieItemProp
             Delete
           </button>
         </div>
+        )}
       </article>
       {confirming && (
         <ConfirmDialog

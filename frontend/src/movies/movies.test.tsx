@@ -68,7 +68,7 @@ describe("dashboard", () => {
     expect(added).toHaveTextContent("Year: 2006");
     expect(server.callsTo("POST", "/api/v1/movie").at(-1)?.body).toEqual({ title: "The Prestige", year: "2006", description: "Two rival magicians" });
     // Ordered by year like the API: 2006 before 2010.
-    expect(screen.getAllByRole("article").map((a) => a.querySelector("span")?.textContent)).toEqual(["The Prestige", "Inception"]);
+    expect(screen.getAllByRole("article").map((a) => a.querySelector("a")?.textContent)).toEqual(["The Prestige", "Inception"]);
     expect(within(form).getByLabelText("Title")).toHaveValue("");
     expect(within(form).getByLabelText("Year")).not.toHaveAccessibleDescription();
   });

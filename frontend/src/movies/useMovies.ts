@@ -1,53 +1,51 @@
 import { useCallback, useEffect, useState } from "react";
-import { api, errorMessage, type Movie, type MovieInput } from "../api";
+import { api, errorMessage, type Movie, type MovieInput, type MovieQuery } from "../api";
 
 export type MoviesState =
   | { status: "loading" }
   | { status: "failed"; message: string }
-  | { status: "ready"; movies: Movie[] };
+  | { status: "ready"; movies: Movie[]; total: number };
 
-/** Keeps the list where the API would: ordered by year, ties in creation order. */
-function insertByYear(movies: Movie[], movie: Movie): Movie[] {
-  const index = movies.findIndex((m) => m.year > movie.year);
-  return index === -1 ? [...movies, movie] : [...movies.slice(0, index), movie, ...movies.slice(index)];
-}
-
-/** The movie list and the changes to it; each change throws the API's error for the caller to show. */
-export function useMovies() {
+/**
+ * One page of the list as the API filters, orders and pages it, and the changes to it; each change throws the
+ * API's error for the caller to show. After an addition or a deletion the page is fetched again, so it stays the
+ * API's page; a change replaces the movie in place.
+ */
+export function useMovies(query: MovieQuery) {
   const [state, setState] = useState<MoviesState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
+  const key = JSON.stringify(query);
 
   useEffect(() => {
     let current = true;
     api
-      .listMovies()
-      .then((movies) => current && setState({ status: "ready", movies }))
+      .listMovies(JSON.parse(key) as MovieQuery)
+      .then((page) => current && setState({ status: "ready", movies: page.movies, total: page.total }))
       .catch((error: unknown) => current && setState({ status: "failed", message: errorMessage(error) }));
     return () => {
       current = false;
     };
-  }, [attempt]);
+  }, [key, attempt]);
 
   const reload = useCallback(() => {
     setState({ status: "loading" });
     setAttempt((n) => n + 1);
   }, []);
 
-  const change = useCallback((update: (movies: Movie[]) => Movie[]) => {
-    setState((s) => (s.status === "ready" ? { status: "ready", movies: update(s.movies) } : s));
-  }, []);
+  const refetch = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const replace = useCallback(
+    (saved: Movie) =>
+      setState((s) => (s.status === "ready" ? { ...s, movies: s.movies.map((m) => (m.id === saved.id ? saved : m)) } : s)),
+    [],
+  );
 
   const add = useCallback(
     async (input: MovieInput) => {
-      const created = await api.createMovie(input);
-      change((movies) => insertByYear(movies, created));
+      await api.createMovie(input);
+      refetch();
     },
-    [change],
-  );
-
-  const replace = useCallback(
-    (saved: Movie) => change((movies) => movies.map((m) => (m.id === saved.id ? saved : m))),
-    [change],
+    [refetch],
   );
 
   const update = useCallback(
@@ -63,9 +61,9 @@ export function useMovies() {
   const remove = useCallback(
     async (id: string) => {
       await api.deleteMovie(id);
-      change((movies) => movies.filter((m) => m.id !== id));
+      refetch();
     },
-    [change],
+    [refetch],
   );
 
   return { state, reload, add, update, rename, remove };

@@ -19,16 +19,19 @@ const TOKEN_NOT_VALID = {
   messages: [{ token_class: "AccessToken", token_type: "access", message: "Token is invalid or expired" }],
 };
 
-export function movie(title: string, year: number, description: string | null = null): Movie {
+export function movie(title: string, year: number, description: string | null = null, createdBy: string | null = "admin"): Movie {
   const id = crypto.randomUUID();
-  return { id, created: "2026-11-24T14:18:53.892450Z", modified: "2026-11-24T14:18:53.892519Z", title, description, slug: title.toLowerCase(), year };
+  return {
+    id, created: "2026-11-24T14:18:53.892450Z", modified: "2026-11-24T14:18:53.892519Z", title, description,
+    slug: title.toLowerCase(), year, created_by: createdBy, modified_by: createdBy,
+  };
 }
 
 /**
  * The movies/users API in memory, answering the app's fetch calls with the contract's shapes
  * (only what the app uses): one user admin/admin, access tokens that can be expired on demand.
  */
-export function fakeApi(movies: Movie[] = []) {
+export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is_staff: boolean } = { username: "admin", is_staff: true }) {
   const calls: Call[] = [];
   let accessCounter = 1;
   let validAccess = new Set(["access-1"]);
@@ -79,7 +82,7 @@ export function fakeApi(movies: Movie[] = []) {
     }
     if (route === "GET /api/v1/users/auth/user") {
       if (!authenticated) return needsAuth();
-      return json(200, { pk: 1, username: "admin", email: "admin@example.com", first_name: "", last_name: "" });
+      return json(200, { pk: 1, email: "admin@example.com", first_name: "", last_name: "", ...signedInAs });
     }
     if (route === "POST /api/v1/users/auth/logout") {
       if (!authenticated) return needsAuth();
@@ -89,19 +92,40 @@ export function fakeApi(movies: Movie[] = []) {
     if (route === "GET /api/v1/movie") {
       if (listGate) await listGate;
       if (listFailure) return json(listFailure, { detail: "Service unavailable." });
-      return json(200, movies);
+      const q = url.searchParams;
+      const search = q.get("search")?.toLowerCase();
+      const matching = movies
+        .map((m, order) => ({ m, order }))
+        .filter(({ m }) => !search || m.title.toLowerCase().includes(search))
+        .filter(({ m }) => !q.get("year") || m.year === Number(q.get("year")))
+        .filter(({ m }) => q.get("mine") !== "true" || m.created_by === signedInAs.username);
+      const ordering = q.get("ordering") ?? "year";
+      const field = ordering.replace(/^-/, "") as "year" | "title" | "created" | "modified";
+      const sign = ordering.startsWith("-") ? -1 : 1;
+      matching.sort((a, b) => (a.m[field] < b.m[field] ? -sign : a.m[field] > b.m[field] ? sign : a.order - b.order));
+      const offset = Number(q.get("offset") ?? 0);
+      const limit = q.has("limit") ? Number(q.get("limit")) : matching.length;
+      const page = matching.slice(offset, offset + limit).map(({ m }) => m);
+      return new Response(JSON.stringify(page), {
+        status: 200,
+        headers: { "Content-Type": "application/json", "X-Total-Count": String(matching.length) },
+      });
     }
     if (route === "POST /api/v1/movie") {
       if (!authenticated) return needsAuth();
       const errors = validate(body, false);
       if (Object.keys(errors).length) return json(400, errors);
-      const created = movie(body.title, Number(body.year), body.description ?? null);
+      const created = movie(body.title, Number(body.year), body.description ?? null, signedInAs.username);
       movies.push(created);
       return json(201, created);
     }
     if (movieId !== undefined) {
       if (index === -1) return json(404, { detail: "Not found." });
+      if (method === "GET") return json(200, movies[index]);
       if (!authenticated) return needsAuth();
+      if (!signedInAs.is_staff && movies[index].created_by !== signedInAs.username) {
+        return json(403, { detail: "You do not have permission to perform this action." });
+      }
       if (method === "DELETE") {
         movies.splice(index, 1);
         return new Response(null, { status: 204 });

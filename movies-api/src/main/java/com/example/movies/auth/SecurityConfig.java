@@ -42,7 +42,7 @@ class SecurityConfig {
             .permitAll()
             .requestMatchers(MOVIES, MOVIE)
             .authenticated()
-            .requestMatchers("/api/v1/users")
+            .requestMatchers("/api/v1/users", "/api/v1/users/{pk:[0-9]+}", "/api/v1/users/{pk:[0-9]+}/password-reset")
             .hasAuthority(UserAuthentication.STAFF)
             .requestMatchers("/api/v1/users/auth/user", "/api/v1/users/auth/logout",
                     "/api/v1/users/auth/password/change")

@@ -35,7 +35,7 @@ class DemoMovies implements ApplicationRunner {
     }
 
     private void add(String title, String description, int year) {
-        this.service.create(new MovieRequest(title, description, year, true));
+        this.service.create(new MovieRequest(title, description, year, true), null);
     }
 
 }

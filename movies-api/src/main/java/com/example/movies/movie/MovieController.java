@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.movies.user.User;
+import com.example.movies.web.error.ApiException;
 import com.example.movies.web.error.FieldErrors;
 import com.example.movies.docs.OpenApiConfig;
 import com.example.movies.web.request.RequestData;
@@ -37,10 +40,10 @@ import com.example.movies.web.request.RequestData;
 class MovieController {
 
     /**
-     * Django's UUID path converter: canonical lowercase form only; anything else is a
-     * 404.
+     * A UUID in its canonical form, in either case (UUIDs are case-insensitive; answers
+     * carry the lowercase id); anything else is a 404.
      */
-    private static final String ID = "/{id:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
+    private static final String ID = "/{id:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private final MovieService movies;
 
@@ -49,7 +52,7 @@ class MovieController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "List movies, ordered by year then creation (a plain array)",
+    @Operation(summary = "List movies, by default ordered by year then creation (a plain array)",
             responses = @ApiResponse(responseCode = "200", description = "Movies",
                     headers = @Header(name = "X-Total-Count", description = "Matching movies before limit/offset",
                             schema = @Schema(type = "integer")),
@@ -59,20 +62,35 @@ class MovieController {
                     required = false) String search,
             @Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String year,
             @Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String limit,
-            @Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(
-                    required = false) String offset) {
+            @Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String offset,
+            @Parameter(description = "Comma list of title, year, created, modified; a leading - reverses one",
+                    example = "-year,title") @RequestParam(required = false) String ordering,
+            @Parameter(description = "Only the movies this user (a username) created") @RequestParam(
+                    name = "created_by", required = false) String createdBy,
+            @Parameter(description = "Only the signed-in user's own movies",
+                    schema = @Schema(type = "boolean")) @RequestParam(required = false) String mine,
+            @AuthenticationPrincipal User user) {
         FieldErrors errors = new FieldErrors();
         Integer yearValue = RequestData.queryInteger("year", year, 0, errors);
         Integer limitValue = RequestData.queryInteger("limit", limit, 0, errors);
         Integer offsetValue = RequestData.queryInteger("offset", offset, 0, errors);
+        MovieOrdering order = MovieOrdering.read(ordering, errors);
+        boolean onlyMine = Boolean.TRUE.equals(RequestData.queryBoolean("mine", mine, errors));
         errors.throwIfAny();
-        String searchValue = (search == null || search.isBlank()) ? null : search.strip();
-        MovieService.Page page = this.movies.list(new MovieRepository.Filter(searchValue, yearValue), limitValue,
-                (offsetValue != null) ? offsetValue : 0);
+        if (onlyMine && user == null) {
+            throw ApiException.notAuthenticated();
+        }
+        MovieRepository.Filter filter = new MovieRepository.Filter(text(search), yearValue, text(createdBy),
+                onlyMine ? user.id() : null);
+        MovieService.Page page = this.movies.list(filter, order, limitValue, (offsetValue != null) ? offsetValue : 0);
         return ResponseEntity.ok()
             .header("X-Total-Count", Long.toString(page.total()))
             .contentType(MediaType.APPLICATION_JSON)
             .body(page.json());
+    }
+
+    private static String text(String parameter) {
+        return (parameter == null || parameter.isBlank()) ? null : parameter.strip();
     }
 
     @PostMapping
@@ -82,8 +100,8 @@ class MovieController {
                     content = @Content(schema = @Schema(implementation = MovieRequest.class))))
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Movie.class)))
-    Movie create(RequestData body) {
-        return this.movies.create(MovieRequest.read(body, false));
+    Movie create(RequestData body, @AuthenticationPrincipal User user) {
+        return this.movies.create(MovieRequest.read(body, false), user);
     }
 
     @GetMapping(path = ID, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -95,27 +113,28 @@ class MovieController {
     }
 
     @PutMapping(ID)
-    @Operation(summary = "Replace a movie's title and year (an omitted description is kept)",
+    @Operation(summary = "Replace a movie's title and year (an omitted description is kept); its creator or staff only",
             security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = MovieRequest.class))))
-    Movie replace(@PathVariable UUID id, RequestData body) {
-        return this.movies.update(id, MovieRequest.read(body, false));
+    Movie replace(@PathVariable UUID id, RequestData body, @AuthenticationPrincipal User user) {
+        return this.movies.update(id, MovieRequest.read(body, false), user);
     }
 
     @PatchMapping(ID)
-    @Operation(summary = "Change some of a movie's fields",
+    @Operation(summary = "Change some of a movie's fields; its creator or staff only",
             security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = MovieRequest.class))))
-    Movie change(@PathVariable UUID id, RequestData body) {
-        return this.movies.update(id, MovieRequest.read(body, true));
+    Movie change(@PathVariable UUID id, RequestData body, @AuthenticationPrincipal User user) {
+        return this.movies.update(id, MovieRequest.read(body, true), user);
     }
 
     @DeleteMapping(ID)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    @Operation(summary = "Delete a movie; its creator or staff only",
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER))
     @ApiResponse(responseCode = "204", description = "Deleted")
-    void delete(@PathVariable UUID id) {
-        this.movies.delete(id);
+    void delete(@PathVariable UUID id, @AuthenticationPrincipal User user) {
+        this.movies.delete(id, user);
     }
 
 }

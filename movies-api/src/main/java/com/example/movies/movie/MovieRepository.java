@@ -22,7 +22,12 @@ import com.example.movies.time.Timestamps;
 @Repository
 class MovieRepository {
 
-    private static final String COLUMNS = "id, created, modified, title, description, slug, release_year";
+    /** A movie's row with its creator's and last modifier's usernames. */
+    private static final String SELECT = "SELECT m.id, m.created, m.modified, m.title, m.description, m.slug, "
+            + "m.release_year, c.username AS created_by_name, u.username AS modified_by_name FROM movie m "
+            + "LEFT JOIN app_user c ON c.id = m.created_by LEFT JOIN app_user u ON u.id = m.modified_by";
+
+    private static final String FROM_WITH_CREATOR = " FROM movie m LEFT JOIN app_user c ON c.id = m.created_by";
 
     /** Rows of movie_version (V2). */
     private static final int VERSION_STRIPES = 16;
@@ -33,18 +38,30 @@ class MovieRepository {
         this.jdbc = jdbc;
     }
 
-    /** Filters of the list; {@code null} means "not filtered". */
-    record Filter(String search, Integer year) {
+    /**
+     * Filters of the list; {@code null} means "not filtered".
+     *
+     * @param search a case-insensitive part of the title
+     * @param createdBy the creator's username
+     * @param creatorId the creator's id (the signed-in user's own movies)
+     */
+    record Filter(String search, Integer year, String createdBy, Long creatorId) {
 
-        static final Filter NONE = new Filter(null, null);
+        static final Filter NONE = new Filter(null, null, null, null);
 
         String where() {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             if (this.search != null) {
-                where.append(" AND LOWER(title) LIKE :search ESCAPE '\\'");
+                where.append(" AND LOWER(m.title) LIKE :search ESCAPE '\\'");
             }
             if (this.year != null) {
-                where.append(" AND release_year = :year");
+                where.append(" AND m.release_year = :year");
+            }
+            if (this.createdBy != null) {
+                where.append(" AND c.username = :createdBy");
+            }
+            if (this.creatorId != null) {
+                where.append(" AND m.created_by = :creatorId");
             }
             return where.toString();
         }
@@ -56,30 +73,33 @@ class MovieRepository {
             if (this.year != null) {
                 statement = statement.param("year", this.year);
             }
+            if (this.createdBy != null) {
+                statement = statement.param("createdBy", this.createdBy);
+            }
+            if (this.creatorId != null) {
+                statement = statement.param("creatorId", this.creatorId);
+            }
             return statement;
         }
 
     }
 
-    /** Ordered by year, then creation. */
-    List<Movie> list(Filter filter, Integer limit, int offset) {
+    /** In {@code ordering}'s order, then by creation. */
+    List<Movie> list(Filter filter, MovieOrdering ordering, Integer limit, int offset) {
         String page = ((limit != null) ? " LIMIT " + limit : "") + ((offset > 0) ? " OFFSET " + offset : "");
-        return filter
-            .bind(this.jdbc
-                .sql("SELECT " + COLUMNS + " FROM movie" + filter.where() + " ORDER BY release_year, seq" + page))
+        return filter.bind(this.jdbc.sql(SELECT + filter.where() + " ORDER BY " + ordering.sql() + page))
             .query(MovieRepository::movie)
             .list();
     }
 
     long count(Filter filter) {
-        return filter.bind(this.jdbc.sql("SELECT COUNT(*) FROM movie" + filter.where())).query(Long.class).single();
+        return filter.bind(this.jdbc.sql("SELECT COUNT(*)" + FROM_WITH_CREATOR + filter.where()))
+            .query(Long.class)
+            .single();
     }
 
     Optional<Movie> find(UUID id) {
-        return this.jdbc.sql("SELECT " + COLUMNS + " FROM movie WHERE id = :id")
-            .param("id", id)
-            .query(MovieRepository::movie)
-            .optional();
+        return this.jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query(MovieRepository::movie).optional();
     }
 
     /** Slugs already taken that start with the prefix. */
@@ -91,13 +111,15 @@ class MovieRepository {
     }
 
     /**
+     * @param creatorId who creates it, {@code null} for none (the demo data)
      * @throws org.springframework.dao.DuplicateKeyException when the slug is taken (by a
      * parallel create)
      */
-    void insert(Movie movie) {
+    void insert(Movie movie, Long creatorId) {
         this.jdbc
-            .sql("INSERT INTO movie (" + COLUMNS + ") VALUES (:id, :created, :modified, :title, :description, "
-                    + ":slug, :year)")
+            .sql("INSERT INTO movie (id, created, modified, title, description, slug, release_year, created_by, "
+                    + "modified_by) VALUES (:id, :created, :modified, :title, :description, :slug, :year, :creator, "
+                    + ":creator)")
             .param("id", movie.id())
             .param("created", Timestamps.utc(movie.created()))
             .param("modified", Timestamps.utc(movie.modified()))
@@ -105,19 +127,24 @@ class MovieRepository {
             .param("description", movie.description())
             .param("slug", movie.slug())
             .param("year", movie.year())
+            .param("creator", creatorId)
             .update();
     }
 
-    /** Updates the editable fields; id, created and slug never change. */
-    boolean update(Movie movie) {
+    /**
+     * Updates the editable fields and who changed them last; id, created, creator and
+     * slug never change.
+     */
+    boolean update(Movie movie, long modifierId) {
         return this.jdbc
             .sql("UPDATE movie SET modified = :modified, title = :title, description = :description, "
-                    + "release_year = :year WHERE id = :id")
+                    + "release_year = :year, modified_by = :modifier WHERE id = :id")
             .param("id", movie.id())
             .param("modified", Timestamps.utc(movie.modified()))
             .param("title", movie.title())
             .param("description", movie.description())
             .param("year", movie.year())
+            .param("modifier", modifierId)
             .update() == 1;
     }
 
@@ -151,7 +178,8 @@ class MovieRepository {
     private static Movie movie(ResultSet row, int rowNumber) throws SQLException {
         return new Movie(row.getObject("id", UUID.class), row.getObject("created", OffsetDateTime.class).toInstant(),
                 row.getObject("modified", OffsetDateTime.class).toInstant(), row.getString("title"),
-                row.getString("description"), row.getString("slug"), row.getInt("release_year"));
+                row.getString("description"), row.getString("slug"), row.getInt("release_year"),
+                row.getString("created_by_name"), row.getString("modified_by_name"));
     }
 
     private static String escapeLike(String text) {

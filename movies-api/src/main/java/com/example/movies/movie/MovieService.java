@@ -10,12 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.movies.user.User;
+import com.example.movies.user.UserChanged;
 import com.example.movies.web.error.ApiException;
 import com.example.movies.time.Timestamps;
 
@@ -60,12 +63,17 @@ class MovieService {
     private record Cached(long version, Page page, Map<UUID, byte[]> movies) {
     }
 
-    Page list(MovieRepository.Filter filter, Integer limit, int offset) {
+    /**
+     * A page of the list: the unfiltered list in the default order from the cache, any
+     * other from the database (so every filter, order and page is as current as the
+     * cache).
+     */
+    Page list(MovieRepository.Filter filter, MovieOrdering ordering, Integer limit, int offset) {
         boolean wholeList = limit == null && offset == 0;
-        if (wholeList && filter.equals(MovieRepository.Filter.NONE)) {
+        if (wholeList && filter.equals(MovieRepository.Filter.NONE) && ordering.isDefault()) {
             return wholeList();
         }
-        List<Movie> page = this.movies.list(filter, limit, offset);
+        List<Movie> page = this.movies.list(filter, ordering, limit, offset);
         return new Page(this.json.writeValueAsBytes(page), wholeList ? page.size() : this.movies.count(filter));
     }
 
@@ -88,7 +96,7 @@ class MovieService {
      * serialized once.
      */
     private Cached cache(long version) {
-        List<Movie> all = this.movies.list(MovieRepository.Filter.NONE, null, 0);
+        List<Movie> all = this.movies.list(MovieRepository.Filter.NONE, MovieOrdering.DEFAULT, null, 0);
         Map<UUID, byte[]> byId = new HashMap<>();
         ByteArrayOutputStream list = new ByteArrayOutputStream(256 * all.size() + 2);
         list.write('[');
@@ -129,11 +137,12 @@ class MovieService {
     }
 
     /**
-     * Creates a movie with a unique slug. The unique constraint decides between parallel
-     * creates of one title: the loser's transaction rolls back and it takes the next free
-     * suffix, so every create succeeds.
+     * Creates a movie with a unique slug, as {@code creator}'s ({@code null}: nobody's,
+     * as the demo data). The unique constraint decides between parallel creates of one
+     * title: the loser's transaction rolls back and it takes the next free suffix, so
+     * every create succeeds.
      */
-    Movie create(MovieRequest request) {
+    Movie create(MovieRequest request, User creator) {
         var now = Timestamps.now();
         String base = Slugs.slugify(request.title());
         Set<String> taken = this.movies.slugsStartingWith(Slugs.commonPrefix(base));
@@ -142,11 +151,12 @@ class MovieService {
             if (taken.contains(slug)) {
                 continue;
             }
+            String username = (creator != null) ? creator.username() : null;
             Movie movie = new Movie(UUID.randomUUID(), now, now, request.title(), request.description(), slug,
-                    request.year());
+                    request.year(), username, username);
             try {
                 this.transaction.executeWithoutResult((status) -> {
-                    this.movies.insert(movie);
+                    this.movies.insert(movie, (creator != null) ? creator.id() : null);
                     this.movies.countWrite();
                 });
                 return movie;
@@ -162,13 +172,13 @@ class MovieService {
      * never changes.
      */
     @Transactional
-    Movie update(UUID id, MovieRequest request) {
-        Movie current = get(id);
+    Movie update(UUID id, MovieRequest request, User user) {
+        Movie current = changeable(id, user);
         Movie updated = new Movie(id, current.created(), Timestamps.now(),
                 (request.title() != null) ? request.title() : current.title(),
                 request.hasDescription() ? request.description() : current.description(), current.slug(),
-                (request.year() != null) ? request.year() : current.year());
-        if (!this.movies.update(updated)) {
+                (request.year() != null) ? request.year() : current.year(), current.createdBy(), user.username());
+        if (!this.movies.update(updated, user.id())) {
             throw ApiException.notFound();
         }
         this.movies.countWrite();
@@ -176,10 +186,33 @@ class MovieService {
     }
 
     @Transactional
-    void delete(UUID id) {
+    void delete(UUID id, User user) {
+        changeable(id, user);
         if (!this.movies.delete(id)) {
             throw ApiException.notFound();
         }
+        this.movies.countWrite();
+    }
+
+    /**
+     * The movie, if {@code user} may change it: its creator or staff; anyone else gets a
+     * 403.
+     */
+    private Movie changeable(UUID id, User user) {
+        Movie movie = get(id);
+        if (!movie.changeableBy(user)) {
+            throw ApiException.permissionDenied();
+        }
+        return movie;
+    }
+
+    /**
+     * A user's new username, or a deleted user, changes the {@code created_by} and
+     * {@code modified_by} of their movies: counted as a movie write in the same
+     * transaction, so no cached answer outlives it.
+     */
+    @EventListener
+    void onUserChanged(UserChanged event) {
         this.movies.countWrite();
     }
 

@@ -40,8 +40,8 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         try {
-            this.users.insert(this.admin.username(), this.admin.email(),
-                    this.passwordEncoder.encode(this.admin.password()), true, Timestamps.now());
+            this.users.insert(new NewUser(this.admin.username(), this.admin.email(), "", "", true, null),
+                    this.passwordEncoder.encode(this.admin.password()), Timestamps.now());
             logger.info("Created admin user '" + this.admin.username() + "'");
         }
         catch (DuplicateKeyException ex) {

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.example.movies.web.error.FieldErrors;
 import com.example.movies.web.request.RequestData;
-import com.example.movies.web.request.RequestData.CharRules;
 
 /** A new password, typed twice (dj-rest-auth's password change). */
 @Schema(name = "PasswordChange")
@@ -15,12 +14,10 @@ public record PasswordChange(
         @JsonProperty("new_password2") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
                 format = "password") String newPassword2) {
 
-    static final CharRules NEW_PASSWORD = CharRules.required(128);
-
     static PasswordChange read(RequestData data) {
         FieldErrors errors = new FieldErrors();
-        String password1 = data.text("new_password1", NEW_PASSWORD, errors);
-        String password2 = data.text("new_password2", NEW_PASSWORD, errors);
+        String password1 = data.text("new_password1", AccountFields.NEW_PASSWORD, errors);
+        String password2 = data.text("new_password2", AccountFields.NEW_PASSWORD, errors);
         errors.throwIfAny();
         return new PasswordChange(password1, password2);
     }

@@ -22,8 +22,8 @@ public record PasswordResetConfirmation(@Schema(requiredMode = Schema.RequiredMo
 
     static PasswordResetConfirmation read(RequestData data) {
         FieldErrors errors = new FieldErrors();
-        String password1 = data.text("new_password1", PasswordChange.NEW_PASSWORD, errors);
-        String password2 = data.text("new_password2", PasswordChange.NEW_PASSWORD, errors);
+        String password1 = data.text("new_password1", AccountFields.NEW_PASSWORD, errors);
+        String password2 = data.text("new_password2", AccountFields.NEW_PASSWORD, errors);
         String uid = data.text("uid", KEY, errors);
         String token = data.text("token", KEY, errors);
         errors.throwIfAny();

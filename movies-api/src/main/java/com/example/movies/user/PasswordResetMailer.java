@@ -36,31 +36,46 @@ class PasswordResetMailer {
         this.executor = executor;
     }
 
+    /** The reset link of a user who asked for it (or whom staff sent it). */
     void send(User user, String uid, String token) {
+        queue(user, "Password reset",
+                "You're receiving this email because you requested a password reset for your user account ("
+                        + user.username() + ").\n\n" + instructions(uid, token));
+    }
+
+    /** The set-your-password link of an account staff created without a password. */
+    void sendWelcome(User user, String uid, String token) {
+        queue(user, "Your account", "An account was created for you (" + user.username()
+                + "). Set its password to sign in.\n\n" + instructions(uid, token));
+    }
+
+    private static String instructions(String uid, String token) {
+        return "Confirm it with uid " + uid + " and token " + token
+                + " at /api/v1/users/auth/password/reset/confirm.\n";
+    }
+
+    private void queue(User user, String subject, String text) {
         try {
-            this.executor.execute(() -> deliver(user, uid, token));
+            this.executor.execute(() -> deliver(user, subject, text));
         }
         catch (TaskRejectedException ex) {
             // The queue is full (spring.task.execution.pool): the SMTP server is slow or
             // down, or mails are flooding.
-            logger.warn("Password reset mail of user " + user.id() + " dropped: the mail queue is full");
+            logger.warn("Mail '" + subject + "' of user " + user.id() + " dropped: the mail queue is full");
         }
     }
 
-    private void deliver(User user, String uid, String token) {
-        String text = "You're receiving this email because you requested a password reset for your user account " + "("
-                + user.username() + ").\n\nConfirm it with uid " + uid + " and token " + token
-                + " at /api/v1/users/auth/password/reset/confirm.\n";
+    private void deliver(User user, String subject, String text) {
         JavaMailSender sender = this.mailSender.getIfAvailable();
         if (sender == null) {
-            logger.info("No SMTP server configured (spring.mail.host); password reset mail to " + user.email() + ":\n"
-                    + text);
+            logger.info("No SMTP server configured (spring.mail.host); mail '" + subject + "' to " + user.email()
+                    + ":\n" + text);
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(this.properties.from());
         message.setTo(user.email());
-        message.setSubject("Password reset");
+        message.setSubject(subject);
         message.setText(text);
         try {
             sender.send(message);
@@ -68,7 +83,7 @@ class PasswordResetMailer {
         catch (MailException ex) {
             // The answer stays the same whether or not a mail goes out: it must not
             // reveal accounts.
-            logger.error("Could not send the password reset mail of user " + user.id(), ex);
+            logger.error("Could not send the mail '" + subject + "' of user " + user.id(), ex);
         }
     }
 

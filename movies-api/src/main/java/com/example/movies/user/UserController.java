@@ -1,7 +1,5 @@
 package com.example.movies.user;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,12 +31,6 @@ class UserController {
 
     UserController(UserService users) {
         this.users = users;
-    }
-
-    @GetMapping("/api/v1/users")
-    @Operation(summary = "All users (staff only)", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
-    List<UserSummary> list() {
-        return this.users.all().stream().map(UserSummary::of).toList();
     }
 
     @GetMapping(USER)

@@ -13,10 +13,12 @@ public record UserDetails(@Schema(accessMode = Schema.AccessMode.READ_ONLY) long
         @Schema(maxLength = 150, example = "admin") String username,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY, example = "admin@example.com") String email,
         @JsonProperty("first_name") @Schema(maxLength = 150) String firstName,
-        @JsonProperty("last_name") @Schema(maxLength = 150) String lastName) {
+        @JsonProperty("last_name") @Schema(maxLength = 150) String lastName,
+        @JsonProperty("is_staff") @Schema(accessMode = Schema.AccessMode.READ_ONLY) boolean staff) {
 
     public static UserDetails of(User user) {
-        return new UserDetails(user.id(), user.username(), user.email(), user.firstName(), user.lastName());
+        return new UserDetails(user.id(), user.username(), user.email(), user.firstName(), user.lastName(),
+                user.staff());
     }
 
 }

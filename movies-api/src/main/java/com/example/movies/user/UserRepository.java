@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,23 +61,71 @@ public class UserRepository {
             .update() == 1;
     }
 
-    List<User> findAll() {
-        return this.jdbc.sql(SELECT + " ORDER BY id").query(UserRepository::user).list();
+    /**
+     * A page of the users whose username, e-mail or names contain {@code search}
+     * (case-insensitive), by id.
+     */
+    List<User> find(String search, Integer limit, int offset) {
+        String page = ((limit != null) ? " LIMIT " + limit : "") + ((offset > 0) ? " OFFSET " + offset : "");
+        return bind(this.jdbc.sql(SELECT + where(search) + " ORDER BY id" + page), search).query(UserRepository::user)
+            .list();
+    }
+
+    long count(String search) {
+        return bind(this.jdbc.sql("SELECT COUNT(*) FROM app_user" + where(search)), search).query(Long.class).single();
+    }
+
+    private static String where(String search) {
+        return (search == null) ? ""
+                : " WHERE LOWER(username) LIKE :search ESCAPE '\\' OR LOWER(email) LIKE :search ESCAPE '\\'"
+                        + " OR LOWER(first_name) LIKE :search ESCAPE '\\' OR LOWER(last_name) LIKE :search ESCAPE '\\'";
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String search) {
+        if (search == null) {
+            return statement;
+        }
+        String escaped = search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return statement.param("search", "%" + escaped + "%");
     }
 
     /**
+     * @return the new user's id
      * @throws org.springframework.dao.DuplicateKeyException when the username is taken
      */
-    void insert(String username, String email, String passwordHash, boolean staff, Instant dateJoined) {
+    long insert(NewUser user, String passwordHash, Instant dateJoined) {
         this.jdbc
             .sql("INSERT INTO app_user (username, email, first_name, last_name, password, is_staff, is_active, "
-                    + "date_joined) VALUES (:username, :email, '', '', :password, :staff, TRUE, :dateJoined)")
-            .param("username", username)
-            .param("email", email)
+                    + "date_joined) VALUES (:username, :email, :firstName, :lastName, :password, :staff, TRUE, "
+                    + ":dateJoined)")
+            .param("username", user.username())
+            .param("email", user.email())
+            .param("firstName", user.firstName())
+            .param("lastName", user.lastName())
             .param("password", passwordHash)
-            .param("staff", staff)
+            .param("staff", user.staff())
             .param("dateJoined", Timestamps.utc(dateJoined))
             .update();
+        return findByUsername(user.username()).orElseThrow().id();
+    }
+
+    /** Staff's changes to an account: e-mail, names, active and staff. */
+    void updateAccount(long id, String email, String firstName, String lastName, boolean active, boolean staff) {
+        this.jdbc
+            .sql("UPDATE app_user SET email = :email, first_name = :firstName, last_name = :lastName, "
+                    + "is_active = :active, is_staff = :staff WHERE id = :id")
+            .param("id", id)
+            .param("email", email)
+            .param("firstName", firstName)
+            .param("lastName", lastName)
+            .param("active", active)
+            .param("staff", staff)
+            .update();
+    }
+
+    /** Deletes the account; its movies stay, without a creator (V5). */
+    boolean delete(long id) {
+        return this.jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", id).update() == 1;
     }
 
     /**

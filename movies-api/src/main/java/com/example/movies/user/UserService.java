@@ -3,10 +3,14 @@ package com.example.movies.user;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.example.movies.time.Timestamps;
 import com.example.movies.web.error.ApiException;
@@ -28,13 +32,16 @@ public class UserService {
 
     private final ResetMailProperties resetMail;
 
+    private final ApplicationEventPublisher events;
+
     UserService(UserRepository users, PasswordEncoder passwordEncoder, PasswordResetTokens resetTokens,
-            PasswordResetMailer resetMailer, ResetMailProperties resetMail) {
+            PasswordResetMailer resetMailer, ResetMailProperties resetMail, ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.resetTokens = resetTokens;
         this.resetMailer = resetMailer;
         this.resetMail = resetMail;
+        this.events = events;
     }
 
     public Optional<User> findById(long id) {
@@ -58,10 +65,99 @@ public class UserService {
         this.users.updateLastLogin(user.id(), Timestamps.now());
     }
 
-    List<User> all() {
-        return this.users.findAll();
+    /** A page of the accounts, and how many match. */
+    record Page(List<User> users, long total) {
     }
 
+    /** The accounts whose username, e-mail or names contain {@code search}, by id. */
+    Page find(String search, Integer limit, int offset) {
+        return new Page(this.users.find(search, limit, offset), this.users.count(search));
+    }
+
+    User get(long id) {
+        return this.users.findById(id).orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * Creates an active account. Without a password it gets one nobody knows, and a mail
+     * with a link to set its own.
+     */
+    @Transactional
+    User create(NewUser account) {
+        if (account.password() != null) {
+            FieldErrors errors = new FieldErrors();
+            User candidate = new User(0, account.username(), account.email(), account.firstName(), account.lastName(),
+                    "", account.staff(), true, Instant.now(), null);
+            PasswordPolicy.problems(account.password(), candidate)
+                .forEach((problem) -> errors.add("password", problem));
+            errors.throwIfAny();
+        }
+        String password = (account.password() != null) ? account.password() : UUID.randomUUID() + "-unknown";
+        long id;
+        try {
+            id = this.users.insert(account, this.passwordEncoder.encode(password), Timestamps.now());
+        }
+        catch (DuplicateKeyException ex) {
+            throw ApiException.invalid("username", "A user with that username already exists.");
+        }
+        User user = get(id);
+        if (account.password() == null
+                && this.users.claimResetMail(id, Instant.now(), this.resetMail.resetInterval())) {
+            this.resetMailer.sendWelcome(user, PasswordResetTokens.uid(user), this.resetTokens.token(user));
+        }
+        return user;
+    }
+
+    /**
+     * Staff's change to an account. Nobody deactivates or un-staffs themselves, so that
+     * an installation always keeps a staff member who can act; a deactivated user's
+     * tokens stop working at once.
+     */
+    @Transactional
+    User change(User actor, long id, AccountChange change) {
+        User user = get(id);
+        if (user.id() == actor.id() && Boolean.FALSE.equals(change.active())) {
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, "You cannot deactivate your own account.");
+        }
+        if (user.id() == actor.id() && Boolean.FALSE.equals(change.staff())) {
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, "You cannot remove your own staff status.");
+        }
+        this.users.updateAccount(id, (change.email() != null) ? change.email() : user.email(),
+                (change.firstName() != null) ? change.firstName() : user.firstName(),
+                (change.lastName() != null) ? change.lastName() : user.lastName(),
+                (change.active() != null) ? change.active() : user.active(),
+                (change.staff() != null) ? change.staff() : user.staff());
+        return get(id);
+    }
+
+    /**
+     * Deletes an account (never one's own); its movies stay, without a creator, and its
+     * tokens stop at once.
+     */
+    @Transactional
+    void delete(User actor, long id) {
+        if (id == actor.id()) {
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, "You cannot delete your own account.");
+        }
+        if (!this.users.delete(id)) {
+            throw ApiException.notFound();
+        }
+        this.events.publishEvent(new UserChanged(id));
+    }
+
+    /**
+     * Staff's "send a reset link": at most one mail per account per reset interval, like
+     * the public reset.
+     */
+    void sendPasswordReset(long id) {
+        User user = get(id);
+        if (!this.users.claimResetMail(id, Instant.now(), this.resetMail.resetInterval())) {
+            throw ApiException.throttled(this.resetMail.resetInterval());
+        }
+        this.resetMailer.send(user, PasswordResetTokens.uid(user), this.resetTokens.token(user));
+    }
+
+    @Transactional
     User updateProfile(User user, ProfileChange change) {
         try {
             this.users.updateProfile(user.id(), (change.username() != null) ? change.username() : user.username(),
@@ -70,6 +166,9 @@ public class UserService {
         }
         catch (DuplicateKeyException ex) {
             throw ApiException.invalid("username", "A user with that username already exists.");
+        }
+        if (change.username() != null && !change.username().equals(user.username())) {
+            this.events.publishEvent(new UserChanged(user.id()));
         }
         return this.users.findById(user.id()).orElseThrow(ApiException::notFound);
     }

@@ -6,13 +6,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A row of the staff-only user list. */
-@JsonPropertyOrder({ "email", "last_login", "date_joined", "is_staff" })
-record UserSummary(String email, @JsonProperty("last_login") @Schema(nullable = true) Instant lastLogin,
-        @JsonProperty("date_joined") Instant dateJoined, @JsonProperty("is_staff") boolean staff) {
+/**
+ * An account as staff see it: the user list's rows and the answers of staff's user
+ * operations.
+ */
+@JsonPropertyOrder({ "pk", "username", "email", "first_name", "last_name", "is_active", "is_staff", "last_login",
+        "date_joined" })
+record UserSummary(long pk, String username, String email, @JsonProperty("first_name") String firstName,
+        @JsonProperty("last_name") String lastName, @JsonProperty("is_active") boolean active,
+        @JsonProperty("is_staff") boolean staff, @JsonProperty("last_login") @Schema(nullable = true) Instant lastLogin,
+        @JsonProperty("date_joined") Instant dateJoined) {
 
     static UserSummary of(User user) {
-        return new UserSummary(user.email(), user.lastLogin(), user.dateJoined(), user.staff());
+        return new UserSummary(user.id(), user.username(), user.email(), user.firstName(), user.lastName(),
+                user.active(), user.staff(), user.lastLogin(), user.dateJoined());
     }
 
 }

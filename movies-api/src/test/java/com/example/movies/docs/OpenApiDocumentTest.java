@@ -46,7 +46,8 @@ class OpenApiDocumentTest {
                 "POST /api/v1/users/auth/login", "POST /api/v1/users/auth/logout", "GET /api/v1/users/auth/user",
                 "PUT /api/v1/users/auth/user", "PATCH /api/v1/users/auth/user",
                 "POST /api/v1/users/auth/password/change", "POST /api/v1/users/auth/password/reset",
-                "POST /api/v1/users/auth/password/reset/confirm");
+                "POST /api/v1/users/auth/password/reset/confirm", "POST /api/v1/users", "GET /api/v1/users/{pk}",
+                "PATCH /api/v1/users/{pk}", "DELETE /api/v1/users/{pk}", "POST /api/v1/users/{pk}/password-reset");
 
         JsonNode paths = document.get("paths");
         assertThat(paths.get("/api/v1/movie")

@@ -103,7 +103,9 @@ class MovieApiTest {
         assertThat(reply.status()).isEqualTo(201);
         JsonNode movie = reply.json();
         assertThat(fieldNames(movie)).containsExactly("id", "created", "modified", "title", "description", "slug",
-                "year");
+                "year", "created_by", "modified_by");
+        assertThat(movie.get("created_by").asString()).isEqualTo("admin");
+        assertThat(movie.get("modified_by").asString()).isEqualTo("admin");
         assertThat(movie.get("id").asString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(movie.get("created").asString()).matches(TIMESTAMP);
         assertThat(movie.get("modified").asString()).matches(TIMESTAMP);
@@ -287,7 +289,7 @@ class MovieApiTest {
         assertThat(put.status()).isEqualTo(200);
         JsonNode replaced = put.json();
         assertThat(fieldNames(replaced)).containsExactly("id", "created", "modified", "title", "description", "slug",
-                "year");
+                "year", "created_by", "modified_by");
         assertThat(replaced.get("title").asString()).isEqualTo("Renamed");
         assertThat(replaced.get("year").asInt()).isEqualTo(1991);
         assertThat(replaced.get("description").asString()).as("omitted description kept").isEqualTo("kept");

@@ -52,7 +52,7 @@ class MovieControllerTest {
             .perform(post("/api/v1/movie").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("title=T&year=1998.0"))
             .andExpect(status().isCreated());
-        verify(this.movies).create(new MovieRequest("T", null, 1998, false));
+        verify(this.movies).create(new MovieRequest("T", null, 1998, false), null);
     }
 
     @Test
@@ -94,7 +94,8 @@ class MovieControllerTest {
             .andExpect(status().isBadRequest())
             .andExpect(content().json("{\"year\":[\"A valid integer is required.\"],"
                     + "\"limit\":[\"Ensure this value is greater than or equal to 0.\"]}", true));
-        verify(this.movies, org.mockito.Mockito.never()).list(any(), any(), org.mockito.ArgumentMatchers.anyInt());
+        verify(this.movies, org.mockito.Mockito.never()).list(any(), any(), any(),
+                org.mockito.ArgumentMatchers.anyInt());
     }
 
 }

@@ -36,6 +36,7 @@ import com.example.movies.Api;
 import com.example.movies.Api.Reply;
 import com.example.movies.MoviesApplication;
 import com.example.movies.PostgresIntegrationTest;
+import com.example.movies.user.UserService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,9 @@ class MovieListCacheTest {
 
     @Autowired
     MovieService service;
+
+    @Autowired
+    UserService users;
 
     @Autowired
     TransactionTemplate transactions;
@@ -169,7 +173,8 @@ class MovieListCacheTest {
         String title = created.get("title").asString();
         long before = version();
         this.transactions.executeWithoutResult((status) -> {
-            this.service.update(id, new MovieRequest("Never committed", null, null, false));
+            this.service.update(id, new MovieRequest("Never committed", null, null, false),
+                    this.users.findByUsername("admin").orElseThrow());
             // Read through both replicas while the write is uncommitted: the caches fill
             // at the old version.
             assertThat(titles(list(this.a))).containsEntry(id.toString(), title);

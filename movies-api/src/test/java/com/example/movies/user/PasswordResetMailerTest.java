@@ -31,7 +31,7 @@ class PasswordResetMailerTest {
                 });
         User user = new User(42, "someone", "someone@example.com", "", "", "x", false, true, Instant.now(), null);
         assertThatNoException().isThrownBy(() -> mailer.send(user, "uid", "token"));
-        assertThat(output).contains("Password reset mail of user 42 dropped: the mail queue is full");
+        assertThat(output).contains("Mail 'Password reset' of user 42 dropped: the mail queue is full");
     }
 
 }

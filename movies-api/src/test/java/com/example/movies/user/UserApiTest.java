@@ -46,7 +46,8 @@ class UserApiTest {
         JsonNode admin = reply.json().get(0);
         List<String> names = new ArrayList<>();
         admin.properties().forEach((property) -> names.add(property.getKey()));
-        assertThat(names).containsExactly("email", "last_login", "date_joined", "is_staff");
+        assertThat(names).containsExactly("pk", "username", "email", "first_name", "last_name", "is_active", "is_staff",
+                "last_login", "date_joined");
         assertThat(admin.get("is_staff").asBoolean()).isTrue();
         assertThat(admin.get("date_joined").asString()).matches(TIMESTAMP);
         assertThat(admin.get("last_login").asString()).matches(TIMESTAMP);
@@ -60,7 +61,7 @@ class UserApiTest {
         long id = this.users.id(username);
         Reply get = this.api.get("/api/v1/users/auth/user", access);
         assertThat(get.body()).isEqualTo("{\"pk\":" + id + ",\"username\":\"" + username + "\",\"email\":\"" + username
-                + "@example.com\",\"first_name\":\"\",\"last_name\":\"\"}");
+                + "@example.com\",\"first_name\":\"\",\"last_name\":\"\",\"is_staff\":false}");
 
         Reply patch = this.api.json("PATCH", "/api/v1/users/auth/user", access,
                 Map.of("first_name", "Ada", "pk", 999, "email", "changed@example.com", "unknown", 1));

@@ -58,6 +58,7 @@ class DashboardJourneyIT {
             for (String created : List.of(title, title.toUpperCase(Locale.ROOT), refusedTitle)) {
                 moviesTitled(created).forEach(id -> api.asAdmin().delete("/api/v1/movie/{id}", id));
             }
+            api.deleteCreatedMovies();
         }
     }
 
@@ -80,6 +81,9 @@ class DashboardJourneyIT {
         page.field(addForm, "Year").sendKeys("2010");
         page.field(addForm, "Storyline").sendKeys("A thief who steals corporate secrets through dreams.");
         page.button(addForm, "Add movie").click();
+        // The list is paged: the search box finds the new movie whatever else the system
+        // holds.
+        page.field("Search").sendKeys(title);
         WebElement movie = page.movie(title);
         assertEquals(1, moviesTitled(title).size(), "the API stored the movie once");
         assertTrue(movie.getText().contains("2010"), movie.getText());
@@ -95,6 +99,8 @@ class DashboardJourneyIT {
         String upper = title.toUpperCase(Locale.ROOT);
         page.movie(upper);
         browser.screenshot("dashboard-journey");
+        // The search is case-insensitive and kept in the address: a reload shows the same
+        // list.
         browser.driver.navigate().refresh();
         page.movie(upper);
 
@@ -114,6 +120,47 @@ class DashboardJourneyIT {
                                                                    // on purpose
             .toList();
         assertEquals(List.of(), errors, "console errors");
+    }
+
+    @Test
+    void theCatalogueIsSearchedPagedAndSortedAndOpensAMoviesPage() {
+        String tag = Api.uniqueTitle("Catalogue");
+        for (int i = 1; i <= 12; i++) {
+            api.createMovie(java.util.Map.of("title", tag + " " + String.format("%02d", i), "year", 2000 + i));
+        }
+        Page page = new Page(browser);
+        page.open(stack.frontendUrl().resolve("/login"));
+        page.field("Username").sendKeys(stack.admin().username());
+        page.field("Password").sendKeys(stack.admin().password());
+        page.button("Login").click();
+        page.awaitPath("/dashboard");
+
+        page.field("Search").sendKeys(tag);
+        // The search is applied once typing pauses, and kept in the address.
+        browser.wait.until(ExpectedConditions.urlContains("q=Catalogue"));
+        page.awaitText("1–10 of 12");
+        assertEquals(tag + " 01", page.firstMovieTitle());
+        page.button("Next").click();
+        page.awaitText("11–12 of 12");
+        assertEquals(tag + " 11", page.firstMovieTitle());
+
+        page.select("Sort by", "Year, newest first");
+        page.awaitText("1–10 of 12");
+        assertEquals(tag + " 12", page.firstMovieTitle());
+        browser.screenshot("catalogue-sorted");
+
+        browser.driver.findElement(By.linkText(tag + " 12")).click();
+        page.awaitText(tag + " 12");
+        assertTrue(browser.driver.getCurrentUrl().contains("/movies/"), browser.driver.getCurrentUrl());
+        browser.wait.until(ExpectedConditions
+            .visibilityOfElementLocated(By.xpath("//h1[normalize-space(.)=" + Page.literal(tag + " 12") + "]")));
+        browser.screenshot("movie-page");
+        browser.driver.navigate().back();
+        page.awaitText("1–10 of 12");
+
+        page.open(stack.frontendUrl().resolve("/no/such/page"));
+        page.awaitText("Page not found");
+        browser.screenshot("not-found");
     }
 
     private List<String> moviesTitled(String title) {
@@ -136,8 +183,22 @@ class DashboardJourneyIT {
         }
 
         void awaitPath(String path) {
-            browser.wait.withMessage(() -> "expected path " + path + ", at " + browser.driver.getCurrentUrl())
-                .until(driver -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+            await(() -> "expected path " + path + ", at " + browser.driver.getCurrentUrl(),
+                    driver -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+        }
+
+        /**
+         * Waits with a message of its own: the shared wait keeps a message once given,
+         * which would then describe every later timeout.
+         */
+        void await(java.util.function.Supplier<String> message,
+                java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+            try {
+                browser.wait.withMessage(message).until(condition);
+            }
+            finally {
+                browser.wait.withMessage(() -> "");
+            }
         }
 
         void awaitText(String text) {
@@ -174,7 +235,7 @@ class DashboardJourneyIT {
          * description).
          */
         void awaitFieldError(WebElement scope, String label, String message) {
-            browser.wait.withMessage(() -> "no error '" + message + "' under " + label).until(driver -> {
+            await(() -> "no error '" + message + "' under " + label, driver -> {
                 WebElement input = field(scope, label);
                 String describedBy = input.getAttribute("aria-describedby");
                 return "true".equals(input.getAttribute("aria-invalid")) && describedBy != null
@@ -203,6 +264,19 @@ class DashboardJourneyIT {
                     : labelElement.findElement(By.xpath(".//input|.//textarea"));
             assertEquals(label, input.getAccessibleName(), "the label is bound to its input");
             return input;
+        }
+
+        /** The title of the first movie the list shows. */
+        String firstMovieTitle() {
+            return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("(//article//a)[1]")))
+                .getText();
+        }
+
+        /** Chooses an option, by its text, of the menu with this label. */
+        void select(String label, String option) {
+            WebElement menu = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//label[normalize-space(text())=" + literal(label) + "]//select")));
+            new org.openqa.selenium.support.ui.Select(menu).selectByVisibleText(option);
         }
 
         WebElement button(String name) {

@@ -101,6 +101,14 @@ public final class Api {
         return created;
     }
 
+    /**
+     * Remembers a movie created another way (as another user) for
+     * {@link #deleteCreatedMovies()}.
+     */
+    public void rememberMovie(String id) {
+        createdMovieIds.add(id);
+    }
+
     /** Deletes every movie this client created that still exists. */
     public void deleteCreatedMovies() {
         for (String id : createdMovieIds) {

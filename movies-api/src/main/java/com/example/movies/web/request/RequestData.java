@@ -2,6 +2,7 @@ package com.example.movies.web.request;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,12 @@ public final class RequestData {
      * is 1998.
      */
     private static final Pattern DECIMAL_ZEROS = Pattern.compile("\\.0*\\s*$");
+
+    private static final Set<String> TRUE_VALUES = Set.of("t", "T", "y", "Y", "yes", "Yes", "YES", "true", "True",
+            "TRUE", "on", "On", "ON", "1");
+
+    private static final Set<String> FALSE_VALUES = Set.of("f", "F", "n", "N", "no", "No", "NO", "false", "False",
+            "FALSE", "off", "Off", "OFF", "0");
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
@@ -140,12 +147,49 @@ public final class RequestData {
         return inRange(name, toInteger(node), min, max, errors);
     }
 
+    /**
+     * Reads a boolean field like DRF's BooleanField: JSON booleans, and its true and
+     * false spellings as text or {@code 1}/{@code 0}.
+     * @return the value, or {@code null} when absent or invalid (an error is then
+     * recorded if due)
+     */
+    public Boolean bool(String name, FieldErrors errors) {
+        JsonNode node = this.fields.get(name);
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNull()) {
+            errors.add(name, NULL);
+            return null;
+        }
+        return queryBoolean(name, (node.isString() || node.isIntegralNumber()) ? node.asString() : "", errors);
+    }
+
     /** Parses one query parameter like DRF's IntegerField, for list filters. */
     public static Integer queryInteger(String name, String text, int min, FieldErrors errors) {
         if (text == null) {
             return null;
         }
         return inRange(name, parseInteger(text), min, Integer.MAX_VALUE, errors);
+    }
+
+    /** DRF's BooleanField: its true and false spellings; anything else is an error. */
+    public static Boolean queryBoolean(String name, String text, FieldErrors errors) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.strip();
+        if (TRUE_VALUES.contains(value)) {
+            return true;
+        }
+        if (FALSE_VALUES.contains(value)) {
+            return false;
+        }
+        errors.add(name, "Must be a valid boolean.");
+        return null;
     }
 
     /** DRF's "valid integer" check, then its min/max validators. */
