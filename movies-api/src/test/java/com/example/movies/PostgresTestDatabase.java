@@ -54,8 +54,8 @@ public class PostgresTestDatabase {
         if (imageAsked && DockerClientFactory.instance().isDockerAvailable()) {
             return true;
         }
-        String serverUrl = ServerDatabase.serverUrl();
-        if (ServerDatabase.answers(serverUrl)) {
+        String serverUrl = serverUrl();
+        if (answers(serverUrl)) {
             return false;
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
@@ -66,6 +66,34 @@ public class PostgresTestDatabase {
                 + "of the two: a PostgreSQL server there (user postgres, or SPRING_DATASOURCE_USERNAME/_PASSWORD), or a "
                 + "Docker engine, on which Testcontainers runs " + IMAGE + " (MOVIES_TEST_POSTGRES_IMAGE names another "
                 + "image).");
+    }
+
+    static String serverUrl() {
+        return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_URL"),
+                "jdbc:postgresql://127.0.0.1:5432/postgres");
+    }
+
+    private static String username() {
+        return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_USERNAME"), "postgres");
+    }
+
+    private static String password() {
+        return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_PASSWORD"), "");
+    }
+
+    /** Whether a server answers there within two seconds. */
+    static boolean answers(String serverUrl) {
+        Properties properties = new Properties();
+        properties.setProperty("user", username());
+        properties.setProperty("password", password());
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("loginTimeout", "2");
+        try (Connection connection = DriverManager.getConnection(serverUrl, properties)) {
+            return true;
+        }
+        catch (SQLException ex) {
+            return false;
+        }
     }
 
     @Bean
@@ -134,34 +162,6 @@ public class PostgresTestDatabase {
                 .addShutdownHook(
                         new Thread(() -> execute(serverUrl, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)")));
             this.url = matcher.group(1) + database + matcher.group(3);
-        }
-
-        static String serverUrl() {
-            return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_URL"),
-                    "jdbc:postgresql://127.0.0.1:5432/postgres");
-        }
-
-        private static String username() {
-            return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_USERNAME"), "postgres");
-        }
-
-        private static String password() {
-            return Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_PASSWORD"), "");
-        }
-
-        /** Whether a server answers there within two seconds. */
-        static boolean answers(String serverUrl) {
-            Properties properties = new Properties();
-            properties.setProperty("user", username());
-            properties.setProperty("password", password());
-            properties.setProperty("connectTimeout", "2");
-            properties.setProperty("loginTimeout", "2");
-            try (Connection connection = DriverManager.getConnection(serverUrl, properties)) {
-                return true;
-            }
-            catch (SQLException ex) {
-                return false;
-            }
         }
 
         private void execute(String serverUrl, String sql) {

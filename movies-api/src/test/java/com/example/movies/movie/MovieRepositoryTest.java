@@ -34,8 +34,12 @@ class MovieRepositoryTest {
     @Autowired
     JdbcClient jdbc;
 
-    long adminId() {
-        return this.jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(Long.class).single();
+    /** A user of this test's own (rolled back with it): the slice starts no admin. */
+    long userId() {
+        this.jdbc.sql("INSERT INTO app_user (username, email, first_name, last_name, password, is_staff, is_active, "
+                + "date_joined) VALUES ('repo-user', 'repo@example.com', '', '', 'x', FALSE, TRUE, CURRENT_TIMESTAMP)")
+            .update();
+        return this.jdbc.sql("SELECT id FROM app_user WHERE username = 'repo-user'").query(Long.class).single();
     }
 
     static Movie movie(String title, String slug, int year) {
@@ -88,8 +92,8 @@ class MovieRepositoryTest {
         Movie movie = movie("Before", "repo-update", 1990);
         this.movies.insert(movie, null);
         Movie changed = new Movie(movie.id(), movie.created(), movie.modified().plusSeconds(1), "After", "text",
-                "ignored-slug", 1991, null, "admin");
-        assertThat(this.movies.update(changed, adminId())).isTrue();
+                "ignored-slug", 1991, null, "repo-user");
+        assertThat(this.movies.update(changed, userId())).isTrue();
         assertThat(this.movies.find(movie.id()).orElseThrow().slug()).isEqualTo("repo-update");
         assertThat(this.movies.find(movie.id()).orElseThrow().title()).isEqualTo("After");
         assertThat(this.movies.delete(movie.id())).isTrue();
