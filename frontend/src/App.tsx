@@ -1,4 +1,5 @@
 import { Route, Routes } from "react-router";
+import { AccountPage } from "./auth/AccountPage";
 import { LoginPage } from "./auth/LoginPage";
 import { RequireAuth } from "./auth/RequireAuth";
 import { HomePage } from "./HomePage";
@@ -20,6 +21,14 @@ export function App() {
             element={
               <RequireAuth>
                 <DashboardPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="/account"
+            element={
+              <RequireAuth>
+                <AccountPage />
               </RequireAuth>
             }
           />

@@ -21,7 +21,7 @@ export function Navbar() {
           {state.status === "signed-in" ? (
             <>
               <span>
-                User: <strong>{state.user.username}</strong>
+                User: <Link to="/account">{state.user.username}</Link>
               </span>
               <button type="button" className="link-button" onClick={onLogout}>
                 Logout

@@ -249,6 +249,15 @@ export const api = {
     return request<User>("GET", "/api/v1/users/auth/user");
   },
 
+  updateProfile(change: Schemas["ProfileChange"]): Promise<User> {
+    return request<User>("PATCH", "/api/v1/users/auth/user", change);
+  },
+
+  changePassword(newPassword1: string, newPassword2: string): Promise<Schemas["Detail"]> {
+    const body: Schemas["PasswordChange"] = { new_password1: newPassword1, new_password2: newPassword2 };
+    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/password/change", body);
+  },
+
   /** Revokes the refresh token at the API; the local tokens go whatever the answer. */
   async logout(): Promise<void> {
     const refresh = tokens.refresh;

@@ -10,6 +10,8 @@ interface Auth {
   state: AuthState;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** The signed-in user as the API answered a change of their profile. */
+  updated(user: User): void;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -49,7 +51,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const auth = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  const updated = useCallback((user: User) => setState({ status: "signed-in", user }), []);
+
+  const auth = useMemo(() => ({ state, login, logout, updated }), [state, login, logout, updated]);
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
 }
 

@@ -33,6 +33,8 @@ export function movie(title: string, year: number, description: string | null = 
  */
 export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is_staff: boolean } = { username: "admin", is_staff: true }) {
   const calls: Call[] = [];
+  const profile = { pk: 1, email: "admin@example.com", first_name: "", last_name: "", ...signedInAs };
+  let password = "admin";
   let accessCounter = 1;
   let validAccess = new Set(["access-1"]);
   const validRefresh = new Set<string>();
@@ -68,7 +70,7 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
     const index = movies.findIndex((m) => m.id === movieId);
 
     if (route === "POST /api/token") {
-      if (body.username !== "admin" || body.password !== "admin") {
+      if (body.username !== profile.username || body.password !== password) {
         return json(401, { detail: "No active account found with the given credentials" });
       }
       validRefresh.add("refresh-1");
@@ -82,7 +84,22 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
     }
     if (route === "GET /api/v1/users/auth/user") {
       if (!authenticated) return needsAuth();
-      return json(200, { pk: 1, email: "admin@example.com", first_name: "", last_name: "", ...signedInAs });
+      return json(200, profile);
+    }
+    if (route === "PATCH /api/v1/users/auth/user") {
+      if (!authenticated) return needsAuth();
+      if (typeof body.username === "string" && !/^[\w.@+-]+$/.test(body.username)) {
+        return json(400, { username: ["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."] });
+      }
+      Object.assign(profile, body);
+      return json(200, profile);
+    }
+    if (route === "POST /api/v1/users/auth/password/change") {
+      if (!authenticated) return needsAuth();
+      if (body.new_password1 !== body.new_password2) return json(400, { new_password2: ["The two password fields didn’t match."] });
+      if (String(body.new_password2).length < 8) return json(400, { new_password2: ["This password is too short. It must contain at least 8 characters."] });
+      password = body.new_password2;
+      return json(200, { detail: "New password has been saved." });
     }
     if (route === "POST /api/v1/users/auth/logout") {
       if (!authenticated) return needsAuth();
@@ -143,6 +160,10 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
   return {
     calls,
     movies,
+    profile,
+    get password() {
+      return password;
+    },
     /** Store tokens as a previous login would have. */
     signIn() {
       validRefresh.add("refresh-1");

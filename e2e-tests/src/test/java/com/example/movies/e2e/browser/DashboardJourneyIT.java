@@ -76,6 +76,16 @@ class DashboardJourneyIT {
         page.awaitText("My favorite movies");
         page.awaitNavigationShows(stack.admin().username());
 
+        // The user's name in the navigation opens their account: profile and password.
+        browser.driver.findElement(By.linkText(stack.admin().username())).click();
+        page.awaitPath("/account");
+        page.awaitText("Your account");
+        page.form("Profile");
+        page.form("Password");
+        browser.screenshot("account");
+        browser.driver.navigate().back();
+        page.awaitPath("/dashboard");
+
         WebElement addForm = page.form("Add new movie");
         page.field(addForm, "Title").sendKeys(title);
         page.field(addForm, "Year").sendKeys("2010");
