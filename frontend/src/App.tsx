@@ -6,6 +6,7 @@ import { HomePage } from "./HomePage";
 import { DashboardPage } from "./movies/DashboardPage";
 import { MoviePage } from "./movies/MoviePage";
 import { NotFoundPage } from "./NotFoundPage";
+import { UsersPage } from "./users/UsersPage";
 import { Navbar } from "./Navbar";
 
 export function App() {
@@ -29,6 +30,14 @@ export function App() {
             element={
               <RequireAuth>
                 <AccountPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="/users"
+            element={
+              <RequireAuth>
+                <UsersPage />
               </RequireAuth>
             }
           />

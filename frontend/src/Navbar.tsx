@@ -20,6 +20,7 @@ export function Navbar() {
         <div className="navbar-end">
           {state.status === "signed-in" ? (
             <>
+              {state.user.is_staff && <Link to="/users">Users</Link>}
               <span>
                 User: <Link to="/account">{state.user.username}</Link>
               </span>

@@ -226,6 +226,15 @@ export interface MoviePage {
   total: number;
 }
 
+/** An account as staff see it. */
+export type Account = Schemas["UserSummary"];
+
+/** One page of the accounts, and how many match. */
+export interface AccountPage {
+  accounts: Account[];
+  total: number;
+}
+
 /** Whether the API lets this user change or delete the movie: its creator, or staff. */
 export function canChange(movie: Movie, user: User): boolean {
   return user.is_staff || movie.created_by === user.username;
@@ -256,6 +265,31 @@ export const api = {
   changePassword(newPassword1: string, newPassword2: string): Promise<Schemas["Detail"]> {
     const body: Schemas["PasswordChange"] = { new_password1: newPassword1, new_password2: newPassword2 };
     return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/password/change", body);
+  },
+
+  async listAccounts(query: { search?: string; limit: number; offset: number }): Promise<AccountPage> {
+    const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+    if (query.search) params.set("search", query.search);
+    const answer = await call("GET", `/api/v1/users?${params}`);
+    const accounts = answer.body as Account[];
+    const total = Number(answer.headers.get("X-Total-Count"));
+    return { accounts, total: Number.isFinite(total) ? total : accounts.length };
+  },
+
+  createAccount(account: Schemas["NewUser"]): Promise<Account> {
+    return request<Account>("POST", "/api/v1/users", account);
+  },
+
+  changeAccount(pk: number, change: Schemas["AccountChange"]): Promise<Account> {
+    return request<Account>("PATCH", `/api/v1/users/${pk}`, change);
+  },
+
+  deleteAccount(pk: number): Promise<void> {
+    return request<void>("DELETE", `/api/v1/users/${pk}`);
+  },
+
+  sendPasswordReset(pk: number): Promise<Schemas["Detail"]> {
+    return request<Schemas["Detail"]>("POST", `/api/v1/users/${pk}/password-reset`);
   },
 
   /** Revokes the refresh token at the API; the local tokens go whatever the answer. */

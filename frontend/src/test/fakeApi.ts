@@ -27,12 +27,21 @@ export function movie(title: string, year: number, description: string | null = 
   };
 }
 
+/** An account as the staff user list answers it. */
+export function newAccount(pk: number, username: string, email: string, staff = false) {
+  return {
+    pk, username, email, first_name: "", last_name: "", is_active: true, is_staff: staff,
+    last_login: null as string | null, date_joined: "2026-11-24T14:18:53.892450Z",
+  };
+}
+
 /**
  * The movies/users API in memory, answering the app's fetch calls with the contract's shapes
  * (only what the app uses): one user admin/admin, access tokens that can be expired on demand.
  */
 export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is_staff: boolean } = { username: "admin", is_staff: true }) {
   const calls: Call[] = [];
+  const accounts = [newAccount(1, signedInAs.username, "admin@example.com", signedInAs.is_staff)];
   const profile = { pk: 1, email: "admin@example.com", first_name: "", last_name: "", ...signedInAs };
   let password = "admin";
   let accessCounter = 1;
@@ -106,6 +115,39 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
       validRefresh.delete(body.refresh);
       return json(200, { detail: "Successfully logged out." });
     }
+    const accountPk = Number(url.pathname.match(/^\/api\/v1\/users\/(\d+)/)?.[1]);
+    if (url.pathname === "/api/v1/users" || accountPk) {
+      if (!authenticated) return needsAuth();
+      if (!profile.is_staff) return json(403, { detail: "You do not have permission to perform this action." });
+      const account = accounts.find((a) => a.pk === accountPk);
+      if (route === "GET /api/v1/users") {
+        const search = url.searchParams.get("search")?.toLowerCase() ?? "";
+        const matching = accounts.filter((a) => [a.username, a.email, a.first_name, a.last_name].some((v) => v.toLowerCase().includes(search)));
+        const offset = Number(url.searchParams.get("offset") ?? 0);
+        const limit = Number(url.searchParams.get("limit") ?? matching.length);
+        return new Response(JSON.stringify(matching.slice(offset, offset + limit)), {
+          status: 200,
+          headers: { "Content-Type": "application/json", "X-Total-Count": String(matching.length) },
+        });
+      }
+      if (route === "POST /api/v1/users") {
+        if (accounts.some((a) => a.username === body.username)) return json(400, { username: ["A user with that username already exists."] });
+        const created = newAccount(accounts.length + 1, body.username, body.email, body.is_staff === true);
+        accounts.push(created);
+        return json(201, created);
+      }
+      if (!account) return json(404, { detail: "Not found." });
+      if (method === "PATCH") {
+        if (accountPk === profile.pk && body.is_active === false) return json(400, { detail: "You cannot deactivate your own account." });
+        Object.assign(account, body);
+        return json(200, account);
+      }
+      if (method === "DELETE") {
+        accounts.splice(accounts.indexOf(account), 1);
+        return new Response(null, { status: 204 });
+      }
+      if (route === `POST /api/v1/users/${accountPk}/password-reset`) return json(200, { detail: "Password reset e-mail has been sent." });
+    }
     if (route === "GET /api/v1/movie") {
       if (listGate) await listGate;
       if (listFailure) return json(listFailure, { detail: "Service unavailable." });
@@ -161,6 +203,7 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
     calls,
     movies,
     profile,
+    accounts,
     get password() {
       return password;
     },

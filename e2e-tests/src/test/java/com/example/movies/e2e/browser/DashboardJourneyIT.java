@@ -173,6 +173,55 @@ class DashboardJourneyIT {
         browser.screenshot("not-found");
     }
 
+    @Test
+    void staffCreateDeactivateAndDeleteAUserOnTheUsersPage() {
+        String username = "journey-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try {
+            Page page = new Page(browser);
+            page.open(stack.frontendUrl().resolve("/login"));
+            page.field("Username").sendKeys(stack.admin().username());
+            page.field("Password").sendKeys(stack.admin().password());
+            page.button("Login").click();
+            page.awaitPath("/dashboard");
+            browser.driver.findElement(By.linkText("Users")).click();
+            page.awaitPath("/users");
+
+            WebElement form = page.form("Create user");
+            page.field(form, "Username").sendKeys(username);
+            page.field(form, "E-mail").sendKeys(username + "@example.com");
+            page.button(form, "Create user").click();
+            page.awaitText(username + " was created and mailed a link to set a password.");
+
+            page.field("Search").sendKeys(username);
+            WebElement row = page.row(username);
+            page.button(row, "Deactivate").click();
+            browser.wait.until(d -> page.row(username).getText().contains("Inactive"));
+            browser.screenshot("users");
+            page.button(page.row(username), "Delete").click();
+            WebElement dialog = browser.wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[@role='alertdialog']")));
+            assertEquals("Delete user?", dialog.getAccessibleName());
+            page.button(dialog, "Yes, delete").click();
+            page.awaitText("No users match.");
+            api.asAdmin()
+                .queryParam("search", username)
+                .get("/api/v1/users")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "0");
+        }
+        finally {
+            List<Integer> left = api.asAdmin()
+                .queryParam("search", username)
+                .get("/api/v1/users")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("pk", Integer.class);
+            left.forEach((pk) -> api.asAdmin().delete("/api/v1/users/{pk}", pk));
+        }
+    }
+
     private List<String> moviesTitled(String title) {
         return api.anonymous()
             .get("/api/v1/movie")
@@ -274,6 +323,12 @@ class DashboardJourneyIT {
                     : labelElement.findElement(By.xpath(".//input|.//textarea"));
             assertEquals(label, input.getAccessibleName(), "the label is bound to its input");
             return input;
+        }
+
+        /** The table row a user's username heads. */
+        WebElement row(String username) {
+            return browser.wait.until(ExpectedConditions
+                .visibilityOfElementLocated(By.xpath("//tr[@aria-label=" + literal(username) + "]")));
         }
 
         /** The title of the first movie the list shows. */

@@ -1,0 +1,267 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { ApiError, api, errorMessage, type Account, type FieldErrors } from "../api";
+import { useAuth } from "../auth/AuthProvider";
+import { Field } from "../Field";
+import { ConfirmDialog } from "../movies/ConfirmDialog";
+import { NotFoundPage } from "../NotFoundPage";
+
+const PAGE_SIZE = 20;
+
+type ListState =
+  | { status: "loading" }
+  | { status: "failed"; message: string }
+  | { status: "ready"; accounts: Account[]; total: number };
+
+/** `/users` (staff only): search and page through the accounts, create, change, deactivate and delete them. */
+export function UsersPage() {
+  const { state: auth } = useAuth();
+  const [searchText, setSearchText] = useState("");
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const [list, setList] = useState<ListState>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSearch(searchText.trim());
+      setPage(1);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  useEffect(() => {
+    let current = true;
+    api
+      .listAccounts({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+      .then((result) => current && setList({ status: "ready", accounts: result.accounts, total: result.total }))
+      .catch((error: unknown) => current && setList({ status: "failed", message: errorMessage(error) }));
+    return () => {
+      current = false;
+    };
+  }, [search, page, attempt]);
+
+  if (auth.status !== "signed-in" || !auth.user.is_staff) return <NotFoundPage />;
+  const self = auth.user.pk;
+  const refresh = () => setAttempt((n) => n + 1);
+  const first = list.status === "ready" && list.total > 0 ? (page - 1) * PAGE_SIZE + 1 : 0;
+  const last = list.status === "ready" ? (page - 1) * PAGE_SIZE + list.accounts.length : 0;
+
+  return (
+    <section aria-labelledby="users-heading">
+      <h1 id="users-heading">Users</h1>
+      {notice && <p role="status">{notice}</p>}
+      <div className="filters">
+        <label>
+          Search
+          <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Username, e-mail or name" />
+        </label>
+      </div>
+      {list.status === "loading" && <p role="status">Loading users…</p>}
+      {list.status === "failed" && (
+        <p role="alert" className="alert">
+          The users could not be loaded: {list.message}
+        </p>
+      )}
+      {list.status === "ready" && (
+        <table className="users">
+          <thead>
+            <tr>
+              <th scope="col">Username</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Name</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.accounts.map((account) => (
+              <AccountRow key={account.pk} account={account} self={account.pk === self} onChanged={refresh} onNotice={setNotice} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {list.status === "ready" && (
+        <nav aria-label="Pages" className="pager">
+          <span>{list.total > 0 ? `${first}–${last} of ${list.total}` : "No users match."}</span>
+          <button type="button" className="button secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <button type="button" className="button secondary" disabled={last >= list.total} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        </nav>
+      )}
+      <CreateAccount onCreated={(account, mailed) => {
+        setNotice(mailed ? `${account.username} was created and mailed a link to set a password.` : `${account.username} was created.`);
+        refresh();
+      }} />
+    </section>
+  );
+}
+
+function AccountRow({ account, self, onChanged, onNotice }: { account: Account; self: boolean; onChanged(): void; onNotice(text: string): void }) {
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [email, setEmail] = useState(account.email);
+  const [firstName, setFirstName] = useState(account.first_name);
+  const [lastName, setLastName] = useState(account.last_name);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const name = [account.first_name, account.last_name].filter(Boolean).join(" ");
+
+  async function run(action: () => Promise<unknown>, done?: string) {
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      await action();
+      if (done) onNotice(done);
+      onChanged();
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setFieldErrors(e.fieldErrors);
+      else setError(errorMessage(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (await run(() => api.changeAccount(account.pk, { email, first_name: firstName, last_name: lastName }))) setEditing(false);
+  }
+
+  return (
+    <tr aria-label={account.username}>
+      <th scope="row">{account.username}</th>
+      <td>{account.email}</td>
+      <td>{name}</td>
+      <td>
+        {account.is_active ? "Active" : "Inactive"}
+        {account.is_staff && ", staff"}
+      </td>
+      <td>
+        {error && (
+          <p role="alert" className="alert">
+            {error}
+          </p>
+        )}
+        {editing ? (
+          <form aria-label={`Edit ${account.username}`} onSubmit={save} noValidate>
+            <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} />
+            <Field label="First name" name="first_name" value={firstName} onChange={setFirstName} errors={fieldErrors.first_name} />
+            <Field label="Last name" name="last_name" value={lastName} onChange={setLastName} errors={fieldErrors.last_name} />
+            <div className="actions">
+              <button type="submit" className="button primary" disabled={busy}>
+                Save
+              </button>
+              <button type="button" className="button secondary" onClick={() => setEditing(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <div className="actions">
+            <button type="button" className="button outline" disabled={busy} onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            {!self && (
+              <>
+                <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => api.changeAccount(account.pk, { is_active: !account.is_active }))}>
+                  {account.is_active ? "Deactivate" : "Activate"}
+                </button>
+                <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => api.changeAccount(account.pk, { is_staff: !account.is_staff }))}>
+                  {account.is_staff ? "Remove staff" : "Make staff"}
+                </button>
+              </>
+            )}
+            <button type="button" className="button info" disabled={busy} onClick={() => run(() => api.sendPasswordReset(account.pk), `A reset link was mailed to ${account.username}.`)}>
+              Send reset link
+            </button>
+            {!self && (
+              <button type="button" className="button danger" disabled={busy} onClick={() => setConfirming(true)}>
+                Delete
+              </button>
+            )}
+          </div>
+        )}
+        {confirming && (
+          <ConfirmDialog
+            title="Delete user?"
+            message={`${account.username} will be deleted; the movies they added stay.`}
+            confirmLabel="Yes, delete"
+            onConfirm={() => {
+              setConfirming(false);
+              void run(() => api.deleteAccount(account.pk), `${account.username} was deleted.`);
+            }}
+            onCancel={() => setConfirming(false)}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function CreateAccount({ onCreated }: { onCreated(account: Account, mailed: boolean): void }) {
+  const [username, setUsername] = useState("");
+  const [email, setEmail] = useState("");
+  const [firstName, setFirstName] = useState("");
+  const [lastName, setLastName] = useState("");
+  const [password, setPassword] = useState("");
+  const [staff, setStaff] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const account = await api.createAccount({
+        username,
+        email,
+        first_name: firstName,
+        last_name: lastName,
+        is_staff: staff,
+        password: password === "" ? null : password,
+      });
+      onCreated(account, password === "");
+      for (const clear of [setUsername, setEmail, setFirstName, setLastName, setPassword]) clear("");
+      setStaff(false);
+    } catch (e) {
+      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setFieldErrors(e.fieldErrors);
+      else setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="create-heading">
+      <h2 id="create-heading">Create user</h2>
+      <form aria-label="Create user" onSubmit={submit} noValidate className="narrow">
+        {error && (
+          <p role="alert" className="alert">
+            {error}
+          </p>
+        )}
+        <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} />
+        <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} />
+        <Field label="First name" name="first_name" value={firstName} onChange={setFirstName} errors={fieldErrors.first_name} />
+        <Field label="Last name" name="last_name" value={lastName} onChange={setLastName} errors={fieldErrors.last_name} />
+        <Field label="Password (empty: mail a link to set one)" name="password" type="password" value={password} onChange={setPassword} errors={fieldErrors.password} autoComplete="new-password" />
+        <label className="checkbox">
+          <input type="checkbox" checked={staff} onChange={(e) => setStaff(e.target.checked)} /> Staff
+        </label>
+        <button type="submit" className="button primary" disabled={busy}>
+          Create user
+        </button>
+      </form>
+    </section>
+  );
+}
