@@ -1,6 +1,7 @@
 import { Route, Routes } from "react-router";
 import { AccountPage } from "./auth/AccountPage";
 import { LoginPage } from "./auth/LoginPage";
+import { ForgotPasswordPage, ResetPasswordPage } from "./auth/PasswordPages";
 import { RequireAuth } from "./auth/RequireAuth";
 import { HomePage } from "./HomePage";
 import { DashboardPage } from "./movies/DashboardPage";
@@ -17,6 +18,8 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/password/forgot" element={<ForgotPasswordPage />} />
+          <Route path="/password/reset/:uid/:token" element={<ResetPasswordPage />} />
           <Route
             path="/dashboard"
             element={

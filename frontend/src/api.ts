@@ -292,6 +292,16 @@ export const api = {
     return request<Schemas["Detail"]>("POST", `/api/v1/users/${pk}/password-reset`);
   },
 
+  /** Mails a link to set a new password; the answer is the same whether or not an account has the address. */
+  requestPasswordReset(email: string): Promise<Schemas["Detail"]> {
+    const body: Schemas["PasswordResetRequest"] = { email };
+    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/password/reset", body, false);
+  },
+
+  confirmPasswordReset(body: Schemas["PasswordResetConfirmation"]): Promise<Schemas["Detail"]> {
+    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/password/reset/confirm", body, false);
+  },
+
   /** Revokes the refresh token at the API; the local tokens go whatever the answer. */
   async logout(): Promise<void> {
     const refresh = tokens.refresh;

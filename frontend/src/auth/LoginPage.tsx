@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { ApiError, errorMessage, type FieldErrors } from "../api";
 import { Field } from "../Field";
 import { useAuth } from "./AuthProvider";
@@ -53,6 +53,9 @@ export function LoginPage() {
           Login
         </button>
       </form>
+      <p>
+        <Link to="/password/forgot">Forgot your password?</Link>
+      </p>
     </section>
   );
 }

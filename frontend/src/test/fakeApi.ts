@@ -103,6 +103,16 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
       Object.assign(profile, body);
       return json(200, profile);
     }
+    if (route === "POST /api/v1/users/auth/password/reset") {
+      if (!/^[^@\s]+@[^@\s]+$/.test(String(body.email))) return json(400, { email: ["Enter a valid email address."] });
+      return json(200, { detail: "Password reset e-mail has been sent." });
+    }
+    if (route === "POST /api/v1/users/auth/password/reset/confirm") {
+      if (body.new_password1 !== body.new_password2) return json(400, { new_password2: ["The two password fields didn’t match."] });
+      if (body.uid !== "MQ" || body.token !== "valid-token") return json(400, { token: ["Invalid value"] });
+      password = body.new_password2;
+      return json(200, { detail: "Password has been reset with the new password." });
+    }
     if (route === "POST /api/v1/users/auth/password/change") {
       if (!authenticated) return needsAuth();
       if (body.new_password1 !== body.new_password2) return json(400, { new_password2: ["The two password fields didn’t match."] });

@@ -145,8 +145,8 @@ class SecurityTest {
                 "DB_USERNAME", "DB_PASSWORD", "MOVIES_JWT_SECRET", "MOVIES_PASSWORD_RESET_SECRET",
                 "MOVIES_ADMIN_PASSWORD");
         assertThat(names(container, "Environment")).containsExactlyInAnyOrder("SPRING_PROFILES_ACTIVE",
-                "MOVIES_ADMIN_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS", "MOVIES_SHUTDOWN_DRAIN_DELAY",
-                "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+                "MOVIES_ADMIN_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS", "MOVIES_FRONTEND_URL",
+                "MOVIES_SHUTDOWN_DRAIN_DELAY", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
 
         // In the template's order (by name); the database's fields come from its
         // generated secret.
@@ -164,6 +164,8 @@ class SecurityTest {
                     Match.arrayWith(List.of(Map.of("Name", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "Value", "ecs"),
                             Map.of("Name", "MOVIES_ADMIN_USERNAME", "Value", "admin"),
                             Map.of("Name", "MOVIES_CORS_ALLOWED_ORIGINS", "Value", Map.of("Fn::Join",
+                                    List.of("", List.of("http://", Resources.importOf("LoadBalancer\\w*DNSName"))))),
+                            Map.of("Name", "MOVIES_FRONTEND_URL", "Value", Map.of("Fn::Join",
                                     List.of("", List.of("http://", Resources.importOf("LoadBalancer\\w*DNSName"))))),
                             Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", "15s"),
                             Map.of("Name", "SPRING_PROFILES_ACTIVE", "Value", "prod"))))))));

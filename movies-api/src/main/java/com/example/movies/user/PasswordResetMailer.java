@@ -49,8 +49,14 @@ class PasswordResetMailer {
                 + "). Set its password to sign in.\n\n" + instructions(uid, token));
     }
 
-    private static String instructions(String uid, String token) {
-        return "Confirm it with uid " + uid + " and token " + token
+    /**
+     * The frontend's page for the link where its URL is known, and the API's way always.
+     */
+    private String instructions(String uid, String token) {
+        String page = this.properties.resetPage(uid, token)
+            .map((link) -> "Set your new password at " + link + "\n\nOr c")
+            .orElse("C");
+        return page + "onfirm it with uid " + uid + " and token " + token
                 + " at /api/v1/users/auth/password/reset/confirm.\n";
     }
 

@@ -1,6 +1,7 @@
 package com.example.movies.user;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,12 +11,25 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Sender of password-reset mails ({@code MOVIES_MAIL_FROM}) and the least time between
- * two of them to one account ({@code MOVIES_MAIL_RESET_INTERVAL}); the SMTP server itself
- * is Boot's {@code spring.mail.*} ({@code SPRING_MAIL_HOST}...). Without an SMTP host the
- * mail is logged instead.
+ * two of them to one account ({@code MOVIES_MAIL_RESET_INTERVAL}), and the frontend whose
+ * page the mails link to ({@code MOVIES_FRONTEND_URL}); the SMTP server itself is Boot's
+ * {@code spring.mail.*} ({@code SPRING_MAIL_HOST}...). Without an SMTP host the mail is
+ * logged instead.
  */
 @ConfigurationProperties("movies.mail")
 @Validated
 public record ResetMailProperties(@NotBlank(message = "must be set: MOVIES_MAIL_FROM") String from,
-        @NotNull(message = "must be set: MOVIES_MAIL_RESET_INTERVAL") Duration resetInterval) {
+        @NotNull(message = "must be set: MOVIES_MAIL_RESET_INTERVAL") Duration resetInterval, String frontendUrl) {
+
+    /**
+     * The frontend page that sets a new password with a mail's uid and token, when the
+     * frontend's URL is known ({@code MOVIES_FRONTEND_URL}).
+     */
+    Optional<String> resetPage(String uid, String token) {
+        if (this.frontendUrl == null || this.frontendUrl.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(this.frontendUrl.replaceAll("/+$", "") + "/password/reset/" + uid + "/" + token);
+    }
+
 }

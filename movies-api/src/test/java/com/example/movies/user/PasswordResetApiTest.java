@@ -116,6 +116,9 @@ class PasswordResetApiTest {
         String mail = this.smtp.nextMessage(Duration.ofSeconds(30)).replace("=\n", "");
         Matcher link = LINK.matcher(mail);
         assertThat(link.find()).as(mail).isTrue();
+        assertThat(mail).as("the link to the frontend's page")
+            .contains("Set your new password at http://localhost:")
+            .contains("/password/reset/" + link.group(1) + "/" + link.group(2));
         Map<String, String> confirm = Map.of("uid", link.group(1), "token", link.group(2), "new_password1", "Xk92!mqLz",
                 "new_password2", "Xk92!mqLz");
         assertThat(this.api.json("POST", CONFIRM, null, confirm).status()).isEqualTo(200);

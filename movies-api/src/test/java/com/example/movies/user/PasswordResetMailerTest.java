@@ -26,7 +26,7 @@ class PasswordResetMailerTest {
     void aFullQueueDropsTheMailWithAWarning(CapturedOutput output) {
         PasswordResetMailer mailer = new PasswordResetMailer(
                 new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                new ResetMailProperties("webmaster@localhost", Duration.ofMinutes(2)), (task) -> {
+                new ResetMailProperties("webmaster@localhost", Duration.ofMinutes(2), null), (task) -> {
                     throw new TaskRejectedException("full");
                 });
         User user = new User(42, "someone", "someone@example.com", "", "", "x", false, true, Instant.now(), null);

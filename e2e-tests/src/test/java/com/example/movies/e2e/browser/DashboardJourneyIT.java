@@ -193,6 +193,9 @@ class DashboardJourneyIT {
             page.awaitText(username + " was created and mailed a link to set a password.");
 
             page.field("Search").sendKeys(username);
+            // Acts once the search has narrowed the table to the new user, not on the
+            // list shown before it.
+            page.awaitText("1–1 of 1");
             WebElement row = page.row(username);
             page.button(row, "Deactivate").click();
             browser.wait.until(d -> page.row(username).getText().contains("Inactive"));
@@ -220,6 +223,29 @@ class DashboardJourneyIT {
                 .getList("pk", Integer.class);
             left.forEach((pk) -> api.asAdmin().delete("/api/v1/users/{pk}", pk));
         }
+    }
+
+    @Test
+    void aForgottenPasswordIsAskedForAndAStaleLinkIsExplained() {
+        Page page = new Page(browser);
+        page.open(stack.frontendUrl().resolve("/login"));
+        browser.driver.findElement(By.linkText("Forgot your password?")).click();
+        page.awaitPath("/password/forgot");
+        WebElement form = page.form("Forgot password");
+        page.field(form, "E-mail").sendKeys("nobody-e2e@example.com");
+        page.button(form, "Mail me a link").click();
+        page.awaitText("Check your mail: if an account has the address nobody-e2e@example.com, a link to set a new "
+                + "password is on its way.");
+        browser.screenshot("forgot-password");
+
+        page.open(stack.frontendUrl().resolve("/password/reset/MQ/1-stale"));
+        form = page.form("Set a new password");
+        page.field(form, "New password").sendKeys("Xk92!mqLz-e2e");
+        page.field(form, "New password again").sendKeys("Xk92!mqLz-e2e");
+        page.button(form, "Set password").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//*[@role='alert']"),
+                "This link is not valid any more"));
+        browser.screenshot("reset-password-stale");
     }
 
     private List<String> moviesTitled(String title) {

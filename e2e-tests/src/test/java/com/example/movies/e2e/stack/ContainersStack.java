@@ -152,7 +152,8 @@ public final class ContainersStack implements Stack {
                     Map.entry("MOVIES_JWT_SECRET", jwtSecret), Map.entry("MOVIES_PASSWORD_RESET_SECRET", resetSecret),
                     Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
                     Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
-                    Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())))
+                    Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString()),
+                    Map.entry("MOVIES_FRONTEND_URL", frontendUrl.toString())))
             .withCreateContainerCmdModifier(command -> command.getHostConfig().withMemory(API_MEMORY_BYTES))
             .withExposedPorts(CONTAINER_PORT)
             .waitingFor(Wait.forHttp("/actuator/health/readiness")

@@ -60,7 +60,8 @@ public final class ProcessesStack implements Stack {
                         Map.entry("MOVIES_PASSWORD_RESET_SECRET", randomToken(64)),
                         Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
                         Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
-                        Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString())),
+                        Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString()),
+                        Map.entry("MOVIES_FRONTEND_URL", frontendUrl.toString())),
                 workDir.resolve("movies-api.log"));
         api.awaitOk(apiUrl.resolve("/actuator/health/readiness"), API_START_TIMEOUT);
     }

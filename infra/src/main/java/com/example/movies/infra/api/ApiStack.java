@@ -217,8 +217,9 @@ public final class ApiStack extends Stack {
                 ContainerDefinitionOptions.builder()
                     .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
                     .environment(new TreeMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod", "MOVIES_ADMIN_USERNAME",
-                            "admin", "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(), "MOVIES_SHUTDOWN_DRAIN_DELAY",
-                            SHUTDOWN_DRAIN_DELAY.toSeconds() + "s", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")))
+                            "admin", "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(), "MOVIES_FRONTEND_URL",
+                            props.frontendUrl(), "MOVIES_SHUTDOWN_DRAIN_DELAY", SHUTDOWN_DRAIN_DELAY.toSeconds() + "s",
+                            "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")))
                     .secrets(new TreeMap<>(Map.of("DB_HOST", Secret.fromSecretsManager(props.databaseSecret(), "host"),
                             "DB_PORT", Secret.fromSecretsManager(props.databaseSecret(), "port"), "DB_NAME",
                             Secret.fromSecretsManager(props.databaseSecret(), "dbname"), "DB_USERNAME",
@@ -245,7 +246,7 @@ public final class ApiStack extends Stack {
                     .stopTimeout(STOP_TIMEOUT));
         NagSuppressions.addResourceSuppressions(fargate.taskDefinition(), List.of(NagPackSuppression.builder()
             .id("AwsSolutions-ECS2")
-            .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, shutdown drain delay, log format); every credential is an ECS secret from Secrets Manager.")
+            .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, frontend URL, shutdown drain delay, log format); every credential is an ECS secret from Secrets Manager.")
             .build()));
         // API Gateway can resolve only SRV records from Cloud Map: they carry each
         // healthy task's IP and port.

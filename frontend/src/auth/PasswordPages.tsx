@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router";
+import { ApiError, api, errorMessage, type FieldErrors } from "../api";
+import { Field } from "../Field";
+
+/** `/password/forgot`: asks for the address to mail a link to. */
+export function ForgotPasswordPage() {
+  const [email, setEmail] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      await api.requestPasswordReset(email);
+      setSent(true);
+    } catch (e) {
+      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setFieldErrors(e.fieldErrors);
+      else setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="narrow">
+      <h1>Forgot your password?</h1>
+      {sent ? (
+        <p role="status">{`Check your mail: if an account has the address ${email}, a link to set a new password is on its way.`}</p>
+      ) : (
+        <form aria-label="Forgot password" onSubmit={submit} noValidate>
+          {error && (
+            <p role="alert" className="alert">
+              {error}
+            </p>
+          )}
+          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
+          <button type="submit" className="button primary" disabled={busy}>
+            Mail me a link
+          </button>
+        </form>
+      )}
+      <p>
+        <Link to="/login">Back to login</Link>
+      </p>
+    </section>
+  );
+}
+
+/** `/password/reset/{uid}/{token}`: the page a reset or welcome mail links to. */
+export function ResetPasswordPage() {
+  const { uid = "", token = "" } = useParams();
+  const [password1, setPassword1] = useState("");
+  const [password2, setPassword2] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      await api.confirmPasswordReset({ uid, token, new_password1: password1, new_password2: password2 });
+      setDone(true);
+    } catch (e) {
+      const errors = e instanceof ApiError ? e.fieldErrors : {};
+      if (errors.uid || errors.token) setError("This link is not valid any more: it was used, or it is older than three days.");
+      else if (Object.keys(errors).length > 0) setFieldErrors(errors);
+      else setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <section className="narrow">
+        <h1>Set a new password</h1>
+        <p role="status">Your new password is set.</p>
+        <p>
+          <Link to="/login">Log in</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="narrow">
+      <h1>Set a new password</h1>
+      <form aria-label="Set a new password" onSubmit={submit} noValidate>
+        {error && (
+          <p role="alert" className="alert">
+            {error} <Link to="/password/forgot">Ask for a new link</Link>.
+          </p>
+        )}
+        <Field label="New password" name="new_password1" type="password" value={password1} onChange={setPassword1} errors={fieldErrors.new_password1} autoComplete="new-password" />
+        <Field label="New password again" name="new_password2" type="password" value={password2} onChange={setPassword2} errors={fieldErrors.new_password2} autoComplete="new-password" />
+        <button type="submit" className="button primary" disabled={busy}>
+          Set password
+        </button>
+      </form>
+    </section>
+  );
+}
