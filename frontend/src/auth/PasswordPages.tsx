@@ -1,30 +1,18 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError, api, errorMessage, type FieldErrors } from "../api";
+import { ApiError, api } from "../api";
 import { Field } from "../Field";
+import { useApiForm } from "../useApiForm";
 
 /** `/password/forgot`: asks for the address to mail a link to. */
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { fieldErrors, error, busy, submit: call } = useApiForm();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await api.requestPasswordReset(email);
-      setSent(true);
-    } catch (e) {
-      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setFieldErrors(e.fieldErrors);
-      else setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    setSent(await call(() => api.requestPasswordReset(email)));
   }
 
   return (
@@ -57,27 +45,24 @@ export function ResetPasswordPage() {
   const { uid = "", token = "" } = useParams();
   const [password1, setPassword1] = useState("");
   const [password2, setPassword2] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { fieldErrors, error, busy, submit: call } = useApiForm();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await api.confirmPasswordReset({ uid, token, new_password1: password1, new_password2: password2 });
-      setDone(true);
-    } catch (e) {
-      const errors = e instanceof ApiError ? e.fieldErrors : {};
-      if (errors.uid || errors.token) setError("This link is not valid any more: it was used, or it is older than three days.");
-      else if (Object.keys(errors).length > 0) setFieldErrors(errors);
-      else setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    setDone(
+      await call(async () => {
+        try {
+          await api.confirmPasswordReset({ uid, token, new_password1: password1, new_password2: password2 });
+        } catch (e) {
+          // The uid or token of the link, not a field the user can correct.
+          if (e instanceof ApiError && (e.fieldErrors.uid || e.fieldErrors.token)) {
+            throw new ApiError(400, { detail: "This link is not valid any more: it was used, or it is older than three days." });
+          }
+          throw e;
+        }
+      }),
+    );
   }
 
   if (done) {

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { ApiError, api, errorMessage, type Account, type FieldErrors } from "../api";
+import { api, errorMessage, type Account } from "../api";
 import { useAuth } from "../auth/AuthProvider";
 import { Field } from "../Field";
 import { ConfirmDialog } from "../movies/ConfirmDialog";
 import { NotFoundPage } from "../NotFoundPage";
+import { useApiForm } from "../useApiForm";
 
 const PAGE_SIZE = 20;
 
@@ -103,30 +104,19 @@ export function UsersPage() {
 function AccountRow({ account, self, onChanged, onNotice }: { account: Account; self: boolean; onChanged(): void; onNotice(text: string): void }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [email, setEmail] = useState(account.email);
   const [firstName, setFirstName] = useState(account.first_name);
   const [lastName, setLastName] = useState(account.last_name);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { fieldErrors, error, busy, submit } = useApiForm();
   const name = [account.first_name, account.last_name].filter(Boolean).join(" ");
 
   async function run(action: () => Promise<unknown>, done?: string) {
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await action();
+    const succeeded = await submit(action);
+    if (succeeded) {
       if (done) onNotice(done);
       onChanged();
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setFieldErrors(e.fieldErrors);
-      else setError(errorMessage(e));
-      return false;
-    } finally {
-      setBusy(false);
     }
+    return succeeded;
   }
 
   async function save(event: FormEvent) {
@@ -212,16 +202,11 @@ function CreateAccount({ onCreated }: { onCreated(account: Account, mailed: bool
   const [lastName, setLastName] = useState("");
   const [password, setPassword] = useState("");
   const [staff, setStaff] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { fieldErrors, error, busy, submit: call } = useApiForm();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
+    await call(async () => {
       const account = await api.createAccount({
         username,
         email,
@@ -233,12 +218,7 @@ function CreateAccount({ onCreated }: { onCreated(account: Account, mailed: bool
       onCreated(account, password === "");
       for (const clear of [setUsername, setEmail, setFirstName, setLastName, setPassword]) clear("");
       setStaff(false);
-    } catch (e) {
-      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setFieldErrors(e.fieldErrors);
-      else setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
