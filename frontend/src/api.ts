@@ -197,6 +197,14 @@ async function request<T>(method: Method, path: string, body?: unknown, authenti
   return (await call(method, path, body, authenticated)).body as T;
 }
 
+/** A page of a list and the number of items that match (DRF's limit and offset, the API's `X-Total-Count`). */
+async function listPage<T>(path: string): Promise<{ items: T[]; total: number }> {
+  const answer = await call("GET", path);
+  const items = answer.body as T[];
+  const total = Number(answer.headers.get("X-Total-Count"));
+  return { items, total: Number.isFinite(total) ? total : items.length };
+}
+
 /** A change of someone else's movie is refused with a 403: said the way the user thinks of it. */
 async function changeMovie<T>(change: Promise<T>): Promise<T> {
   try {
@@ -270,10 +278,8 @@ export const api = {
   async listAccounts(query: { search?: string; limit: number; offset: number }): Promise<AccountPage> {
     const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
     if (query.search) params.set("search", query.search);
-    const answer = await call("GET", `/api/v1/users?${params}`);
-    const accounts = answer.body as Account[];
-    const total = Number(answer.headers.get("X-Total-Count"));
-    return { accounts, total: Number.isFinite(total) ? total : accounts.length };
+    const { items, total } = await listPage<Account>(`/api/v1/users?${params}`);
+    return { accounts: items, total };
   },
 
   createAccount(account: Schemas["NewUser"]): Promise<Account> {
@@ -321,10 +327,8 @@ export const api = {
     if (query.year) params.set("year", query.year);
     if (query.ordering) params.set("ordering", query.ordering);
     if (query.mine) params.set("mine", "true");
-    const answer = await call("GET", `/api/v1/movie?${params}`, undefined);
-    const total = Number(answer.headers.get("X-Total-Count"));
-    const movies = answer.body as Movie[];
-    return { movies, total: Number.isFinite(total) ? total : movies.length };
+    const { items, total } = await listPage<Movie>(`/api/v1/movie?${params}`);
+    return { movies: items, total };
   },
 
   getMovie(id: string): Promise<Movie> {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
+import { Pager } from "../Pager";
 import { MovieForm } from "./MovieForm";
 import { MovieItem } from "./MovieItem";
 import { useMovies } from "./useMovies";
@@ -77,8 +78,6 @@ export function DashboardPage() {
   }, [searchText, yearText]);
 
   const user = auth.status === "signed-in" ? auth.user : null;
-  const first = state.status === "ready" && state.total > 0 ? (page - 1) * size + 1 : 0;
-  const last = state.status === "ready" ? (page - 1) * size + state.movies.length : 0;
 
   return (
     <>
@@ -137,14 +136,13 @@ export function DashboardPage() {
           </ul>
         )}
         {state.status === "ready" && state.total > 0 && (
-          <nav aria-label="Pages" className="pager">
-            <span role="status">{`${first}–${last} of ${state.total}`}</span>
-            <button type="button" className="button secondary" disabled={page <= 1} onClick={() => show({ page: String(page - 1) })}>
-              Previous
-            </button>
-            <button type="button" className="button secondary" disabled={last >= state.total} onClick={() => show({ page: String(page + 1) })}>
-              Next
-            </button>
+          <Pager
+            offset={(page - 1) * size}
+            shown={state.movies.length}
+            total={state.total}
+            onPrevious={() => show({ page: String(page - 1) })}
+            onNext={() => show({ page: String(page + 1) })}
+          >
             <label>
               Per page
               <select value={size} onChange={(e) => show({ size: e.target.value === String(PAGE_SIZES[0]) ? "" : e.target.value })}>
@@ -155,7 +153,7 @@ export function DashboardPage() {
                 ))}
               </select>
             </label>
-          </nav>
+          </Pager>
         )}
       </section>
       {/* Shown once the list is there, so the list does not push it down while the page settles. */}

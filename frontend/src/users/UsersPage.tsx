@@ -4,6 +4,7 @@ import { useAuth } from "../auth/AuthProvider";
 import { Field } from "../Field";
 import { ConfirmDialog } from "../movies/ConfirmDialog";
 import { NotFoundPage } from "../NotFoundPage";
+import { Pager } from "../Pager";
 import { useApiForm } from "../useApiForm";
 
 const PAGE_SIZE = 20;
@@ -31,7 +32,9 @@ export function UsersPage() {
     return () => clearTimeout(timer);
   }, [searchText]);
 
+  const isStaff = auth.status === "signed-in" && auth.user.is_staff;
   useEffect(() => {
+    if (!isStaff) return;
     let current = true;
     api
       .listAccounts({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
@@ -40,13 +43,11 @@ export function UsersPage() {
     return () => {
       current = false;
     };
-  }, [search, page, attempt]);
+  }, [isStaff, search, page, attempt]);
 
-  if (auth.status !== "signed-in" || !auth.user.is_staff) return <NotFoundPage />;
+  if (!isStaff) return <NotFoundPage />;
   const self = auth.user.pk;
   const refresh = () => setAttempt((n) => n + 1);
-  const first = list.status === "ready" && list.total > 0 ? (page - 1) * PAGE_SIZE + 1 : 0;
-  const last = list.status === "ready" ? (page - 1) * PAGE_SIZE + list.accounts.length : 0;
 
   return (
     <section aria-labelledby="users-heading">
@@ -83,15 +84,14 @@ export function UsersPage() {
         </table>
       )}
       {list.status === "ready" && (
-        <nav aria-label="Pages" className="pager">
-          <span>{list.total > 0 ? `${first}–${last} of ${list.total}` : "No users match."}</span>
-          <button type="button" className="button secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Previous
-          </button>
-          <button type="button" className="button secondary" disabled={last >= list.total} onClick={() => setPage(page + 1)}>
-            Next
-          </button>
-        </nav>
+        <Pager
+          offset={(page - 1) * PAGE_SIZE}
+          shown={list.accounts.length}
+          total={list.total}
+          empty="No users match."
+          onPrevious={() => setPage(page - 1)}
+          onNext={() => setPage(page + 1)}
+        />
       )}
       <CreateAccount onCreated={(account, mailed) => {
         setNotice(mailed ? `${account.username} was created and mailed a link to set a password.` : `${account.username} was created.`);

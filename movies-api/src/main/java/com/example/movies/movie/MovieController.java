@@ -32,6 +32,7 @@ import com.example.movies.user.User;
 import com.example.movies.web.error.ApiException;
 import com.example.movies.web.error.FieldErrors;
 import com.example.movies.docs.OpenApiConfig;
+import com.example.movies.web.request.LimitOffset;
 import com.example.movies.web.request.RequestData;
 
 @RestController
@@ -54,8 +55,8 @@ class MovieController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List movies, by default ordered by year then creation (a plain array)",
             responses = @ApiResponse(responseCode = "200", description = "Movies",
-                    headers = @Header(name = "X-Total-Count", description = "Matching movies before limit/offset",
-                            schema = @Schema(type = "integer")),
+                    headers = @Header(name = LimitOffset.TOTAL_COUNT,
+                            description = "Matching movies before limit/offset", schema = @Schema(type = "integer")),
                     content = @Content(array = @ArraySchema(schema = @Schema(implementation = Movie.class)))))
     ResponseEntity<byte[]> list(
             @Parameter(description = "Case-insensitive part of the title") @RequestParam(
@@ -72,25 +73,20 @@ class MovieController {
             @AuthenticationPrincipal User user) {
         FieldErrors errors = new FieldErrors();
         Integer yearValue = RequestData.queryInteger("year", year, 0, errors);
-        Integer limitValue = RequestData.queryInteger("limit", limit, 0, errors);
-        Integer offsetValue = RequestData.queryInteger("offset", offset, 0, errors);
+        LimitOffset page = LimitOffset.read(limit, offset, errors);
         MovieOrdering order = MovieOrdering.read(ordering, errors);
         boolean onlyMine = Boolean.TRUE.equals(RequestData.queryBoolean("mine", mine, errors));
         errors.throwIfAny();
         if (onlyMine && user == null) {
             throw ApiException.notAuthenticated();
         }
-        MovieRepository.Filter filter = new MovieRepository.Filter(text(search), yearValue, text(createdBy),
-                onlyMine ? user.id() : null);
-        MovieService.Page page = this.movies.list(filter, order, limitValue, (offsetValue != null) ? offsetValue : 0);
+        MovieRepository.Filter filter = new MovieRepository.Filter(RequestData.queryText(search), yearValue,
+                RequestData.queryText(createdBy), onlyMine ? user.id() : null);
+        MovieService.Page movies = this.movies.list(filter, order, page.limit(), page.offset());
         return ResponseEntity.ok()
-            .header("X-Total-Count", Long.toString(page.total()))
+            .header(LimitOffset.TOTAL_COUNT, Long.toString(movies.total()))
             .contentType(MediaType.APPLICATION_JSON)
-            .body(page.json());
-    }
-
-    private static String text(String parameter) {
-        return (parameter == null || parameter.isBlank()) ? null : parameter.strip();
+            .body(movies.json());
     }
 
     @PostMapping

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
+import com.example.movies.database.Like;
 import com.example.movies.time.Timestamps;
 
 /** Movies in the database, through plain SQL that runs on both H2 and PostgreSQL. */
@@ -52,7 +52,7 @@ class MovieRepository {
         String where() {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             if (this.search != null) {
-                where.append(" AND LOWER(m.title) LIKE :search ESCAPE '\\'");
+                where.append(" AND LOWER(m.title) LIKE :search" + Like.ESCAPE);
             }
             if (this.year != null) {
                 where.append(" AND m.release_year = :year");
@@ -68,7 +68,7 @@ class MovieRepository {
 
         StatementSpec bind(StatementSpec statement) {
             if (this.search != null) {
-                statement = statement.param("search", "%" + escapeLike(this.search.toLowerCase(Locale.ROOT)) + "%");
+                statement = statement.param("search", Like.containsIgnoringCase(this.search));
             }
             if (this.year != null) {
                 statement = statement.param("year", this.year);
@@ -104,8 +104,8 @@ class MovieRepository {
 
     /** Slugs already taken that start with the prefix. */
     Set<String> slugsStartingWith(String prefix) {
-        return new HashSet<>(this.jdbc.sql("SELECT slug FROM movie WHERE slug LIKE :prefix ESCAPE '\\'")
-            .param("prefix", escapeLike(prefix) + "%")
+        return new HashSet<>(this.jdbc.sql("SELECT slug FROM movie WHERE slug LIKE :prefix" + Like.ESCAPE)
+            .param("prefix", Like.prefix(prefix))
             .query(String.class)
             .list());
     }
@@ -180,10 +180,6 @@ class MovieRepository {
                 row.getObject("modified", OffsetDateTime.class).toInstant(), row.getString("title"),
                 row.getString("description"), row.getString("slug"), row.getInt("release_year"),
                 row.getString("created_by_name"), row.getString("modified_by_name"));
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
 }

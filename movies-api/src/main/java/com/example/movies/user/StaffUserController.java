@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.movies.docs.OpenApiConfig;
 import com.example.movies.web.Detail;
 import com.example.movies.web.error.FieldErrors;
+import com.example.movies.web.request.LimitOffset;
 import com.example.movies.web.request.RequestData;
 
 /**
@@ -50,8 +51,8 @@ class StaffUserController {
     @GetMapping
     @Operation(summary = "Users, by id (staff only)", security = @SecurityRequirement(name = OpenApiConfig.BEARER),
             responses = @ApiResponse(responseCode = "200", description = "Users",
-                    headers = @Header(name = "X-Total-Count", description = "Matching users before limit/offset",
-                            schema = @Schema(type = "integer")),
+                    headers = @Header(name = LimitOffset.TOTAL_COUNT,
+                            description = "Matching users before limit/offset", schema = @Schema(type = "integer")),
                     content = @Content(array = @ArraySchema(schema = @Schema(implementation = UserSummary.class)))))
     ResponseEntity<Object> list(
             @Parameter(description = "Case-insensitive part of the username, e-mail or names") @RequestParam(
@@ -60,14 +61,12 @@ class StaffUserController {
             @Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(
                     required = false) String offset) {
         FieldErrors errors = new FieldErrors();
-        Integer limitValue = RequestData.queryInteger("limit", limit, 0, errors);
-        Integer offsetValue = RequestData.queryInteger("offset", offset, 0, errors);
+        LimitOffset page = LimitOffset.read(limit, offset, errors);
         errors.throwIfAny();
-        UserService.Page page = this.users.find((search == null || search.isBlank()) ? null : search.strip(),
-                limitValue, (offsetValue != null) ? offsetValue : 0);
+        UserService.Page users = this.users.find(RequestData.queryText(search), page.limit(), page.offset());
         return ResponseEntity.ok()
-            .header("X-Total-Count", Long.toString(page.total()))
-            .body(page.users().stream().map(UserSummary::of).toList());
+            .header(LimitOffset.TOTAL_COUNT, Long.toString(users.total()))
+            .body(users.users().stream().map(UserSummary::of).toList());
     }
 
     @PostMapping

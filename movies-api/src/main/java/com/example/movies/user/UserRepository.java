@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.example.movies.database.Like;
 import com.example.movies.time.Timestamps;
 
 /** Users in the database, through plain SQL that runs on both H2 and PostgreSQL. */
@@ -77,23 +77,23 @@ public class UserRepository {
 
     private static String where(String search) {
         return (search == null) ? ""
-                : " WHERE LOWER(username) LIKE :search ESCAPE '\\' OR LOWER(email) LIKE :search ESCAPE '\\'"
-                        + " OR LOWER(first_name) LIKE :search ESCAPE '\\' OR LOWER(last_name) LIKE :search ESCAPE '\\'";
+                : " WHERE LOWER(username) LIKE :search" + Like.ESCAPE + " OR LOWER(email) LIKE :search" + Like.ESCAPE
+                        + " OR LOWER(first_name) LIKE :search" + Like.ESCAPE + " OR LOWER(last_name) LIKE :search"
+                        + Like.ESCAPE;
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String search) {
         if (search == null) {
             return statement;
         }
-        String escaped = search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return statement.param("search", "%" + escaped + "%");
+        return statement.param("search", Like.containsIgnoringCase(search));
     }
 
     /**
-     * @return the new user's id
+     * @return the new user, as stored
      * @throws org.springframework.dao.DuplicateKeyException when the username is taken
      */
-    long insert(NewUser user, String passwordHash, Instant dateJoined) {
+    User insert(NewUser user, String passwordHash, Instant dateJoined) {
         this.jdbc
             .sql("INSERT INTO app_user (username, email, first_name, last_name, password, is_staff, is_active, "
                     + "date_joined) VALUES (:username, :email, :firstName, :lastName, :password, :staff, TRUE, "
@@ -106,7 +106,7 @@ public class UserRepository {
             .param("staff", user.staff())
             .param("dateJoined", Timestamps.utc(dateJoined))
             .update();
-        return findByUsername(user.username()).orElseThrow().id();
+        return findByUsername(user.username()).orElseThrow();
     }
 
     /** Staff's changes to an account: e-mail, names, active and staff. */

@@ -93,16 +93,15 @@ public class UserService {
             errors.throwIfAny();
         }
         String password = (account.password() != null) ? account.password() : UUID.randomUUID() + "-unknown";
-        long id;
+        User user;
         try {
-            id = this.users.insert(account, this.passwordEncoder.encode(password), Timestamps.now());
+            user = this.users.insert(account, this.passwordEncoder.encode(password), Timestamps.now());
         }
         catch (DuplicateKeyException ex) {
             throw ApiException.invalid("username", "A user with that username already exists.");
         }
-        User user = get(id);
         if (account.password() == null
-                && this.users.claimResetMail(id, Instant.now(), this.resetMail.resetInterval())) {
+                && this.users.claimResetMail(user.id(), Instant.now(), this.resetMail.resetInterval())) {
             this.resetMailer.sendWelcome(user, PasswordResetTokens.uid(user), this.resetTokens.token(user));
         }
         return user;

@@ -139,11 +139,7 @@ class DashboardJourneyIT {
             api.createMovie(java.util.Map.of("title", tag + " " + String.format("%02d", i), "year", 2000 + i));
         }
         Page page = new Page(browser);
-        page.open(stack.frontendUrl().resolve("/login"));
-        page.field("Username").sendKeys(stack.admin().username());
-        page.field("Password").sendKeys(stack.admin().password());
-        page.button("Login").click();
-        page.awaitPath("/dashboard");
+        page.logIn(stack);
 
         page.field("Search").sendKeys(tag);
         // The search is applied once typing pauses, and kept in the address.
@@ -178,11 +174,7 @@ class DashboardJourneyIT {
         String username = "journey-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         try {
             Page page = new Page(browser);
-            page.open(stack.frontendUrl().resolve("/login"));
-            page.field("Username").sendKeys(stack.admin().username());
-            page.field("Password").sendKeys(stack.admin().password());
-            page.button("Login").click();
-            page.awaitPath("/dashboard");
+            page.logIn(stack);
             browser.driver.findElement(By.linkText("Users")).click();
             page.awaitPath("/users");
 
@@ -349,6 +341,17 @@ class DashboardJourneyIT {
                     : labelElement.findElement(By.xpath(".//input|.//textarea"));
             assertEquals(label, input.getAccessibleName(), "the label is bound to its input");
             return input;
+        }
+
+        /**
+         * Logs in as the stack's admin from the login page, and lands on the dashboard.
+         */
+        void logIn(Stack stack) {
+            open(stack.frontendUrl().resolve("/login"));
+            field("Username").sendKeys(stack.admin().username());
+            field("Password").sendKeys(stack.admin().password());
+            button("Login").click();
+            awaitPath("/dashboard");
         }
 
         /** The table row a user's username heads. */

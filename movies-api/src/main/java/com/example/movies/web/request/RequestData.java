@@ -168,6 +168,14 @@ public final class RequestData {
         return queryBoolean(name, (node.isString() || node.isIntegralNumber()) ? node.asString() : "", errors);
     }
 
+    /**
+     * A text query parameter: {@code null} when absent or blank, else without surrounding
+     * spaces.
+     */
+    public static String queryText(String text) {
+        return (text == null || text.isBlank()) ? null : text.strip();
+    }
+
     /** Parses one query parameter like DRF's IntegerField, for list filters. */
     public static Integer queryInteger(String name, String text, int min, FieldErrors errors) {
         if (text == null) {
