@@ -270,9 +270,40 @@ export const api = {
     return request<User>("PATCH", "/api/v1/users/auth/user", change);
   },
 
-  changePassword(newPassword1: string, newPassword2: string): Promise<Schemas["Detail"]> {
+  /** Sets a new password: the API ends the user's other sessions, and this one goes on with the new tokens. */
+  async changePassword(newPassword1: string, newPassword2: string): Promise<Schemas["PasswordChanged"]> {
     const body: Schemas["PasswordChange"] = { new_password1: newPassword1, new_password2: newPassword2 };
-    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/password/change", body);
+    const answer = await request<Schemas["PasswordChanged"]>("POST", "/api/v1/users/auth/password/change", body);
+    tokens.save(answer);
+    return answer;
+  },
+
+  /** Self-service sign-up: an inactive account and a mail whose link activates it. */
+  register(registration: Schemas["Registration"]): Promise<Schemas["Detail"]> {
+    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/registration", registration, false);
+  },
+
+  /** Whether this site lets people sign up: the API answers 404 when sign-up is off, and a 400 for an empty one. */
+  async signUpAvailable(): Promise<boolean> {
+    try {
+      await request<unknown>("POST", "/api/v1/users/auth/registration", {}, false);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return false;
+      if (e instanceof ApiError && e.status === 400) return true;
+      throw e;
+    }
+  },
+
+  verifyEmail(key: string): Promise<Schemas["Detail"]> {
+    const body: Schemas["EmailVerification"] = { key };
+    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/registration/verify-email", body, false);
+  },
+
+  /** Mails the activation link again; the answer is the same whether or not an account has the address. */
+  resendVerification(email: string): Promise<Schemas["Detail"]> {
+    const body: Schemas["PasswordResetRequest"] = { email };
+    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/registration/resend-email", body, false);
   },
 
   async listAccounts(query: { search?: string; limit: number; offset: number }): Promise<AccountPage> {

@@ -50,7 +50,8 @@ export function AccountPage() {
       const answer = await api.changePassword(password1, password2);
       setPassword1("");
       setPassword2("");
-      setPasswordSaved(answer.detail);
+      setPasswordSaved(`${answer.detail} Your other sessions have been signed out.`);
+      updated(await api.currentUser());
     });
   }
 

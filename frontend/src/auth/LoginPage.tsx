@@ -56,6 +56,9 @@ export function LoginPage() {
       <p>
         <Link to="/password/forgot">Forgot your password?</Link>
       </p>
+      <p>
+        No account yet? <Link to="/sign-up">Sign up</Link>
+      </p>
     </section>
   );
 }

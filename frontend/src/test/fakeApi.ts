@@ -42,7 +42,9 @@ export function newAccount(pk: number, username: string, email: string, staff = 
 export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is_staff: boolean } = { username: "admin", is_staff: true }) {
   const calls: Call[] = [];
   const accounts = [newAccount(1, signedInAs.username, "admin@example.com", signedInAs.is_staff)];
-  const profile = { pk: 1, email: "admin@example.com", first_name: "", last_name: "", ...signedInAs };
+  const profile = { pk: 1, email: "admin@example.com", first_name: "", last_name: "", password_change_required: false, ...signedInAs };
+  let signUpEnabled = true;
+  const registrations: { username: string; email: string; key: string; active: boolean }[] = [];
   let password = "admin";
   let accessCounter = 1;
   let validAccess = new Set(["access-1"]);
@@ -118,7 +120,40 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
       if (body.new_password1 !== body.new_password2) return json(400, { new_password2: ["The two password fields didn’t match."] });
       if (String(body.new_password2).length < 8) return json(400, { new_password2: ["This password is too short. It must contain at least 8 characters."] });
       password = body.new_password2;
-      return json(200, { detail: "New password has been saved." });
+      profile.password_change_required = false;
+      // Every token issued before stops working; this session goes on with the new pair.
+      accessCounter += 1;
+      const access = `access-${accessCounter}`;
+      validAccess = new Set([access]);
+      validRefresh.clear();
+      validRefresh.add(`refresh-${accessCounter}`);
+      return json(200, {
+        detail: "New password has been saved.",
+        sessions: "Your other sessions have been signed out; this one goes on with the tokens of this answer.",
+        access,
+        refresh: `refresh-${accessCounter}`,
+      });
+    }
+    if (url.pathname.startsWith("/api/v1/users/auth/registration")) {
+      if (!signUpEnabled) return json(404, { detail: "Not found." });
+      if (route === "POST /api/v1/users/auth/registration") {
+        const errors: Record<string, string[]> = {};
+        for (const field of ["username", "email", "password1", "password2"]) {
+          if (!body?.[field]) errors[field] = ["This field is required."];
+        }
+        if (Object.keys(errors).length) return json(400, errors);
+        if (body.username === profile.username) return json(400, { username: ["A user with that username already exists."] });
+        if (body.password1 !== body.password2) return json(400, { non_field_errors: ["The two password fields didn’t match."] });
+        registrations.push({ username: body.username, email: body.email, key: `key-${registrations.length + 1}`, active: false });
+        return json(201, { detail: "Verification e-mail sent." });
+      }
+      if (route === "POST /api/v1/users/auth/registration/verify-email") {
+        const registration = registrations.find((r) => r.key === body.key && !r.active);
+        if (!registration) return json(404, { detail: "Not found." });
+        registration.active = true;
+        return json(200, { detail: "ok" });
+      }
+      if (route === "POST /api/v1/users/auth/registration/resend-email") return json(200, { detail: "ok" });
     }
     if (route === "POST /api/v1/users/auth/logout") {
       if (!authenticated) return needsAuth();
@@ -241,6 +276,10 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
         listGate = null;
         release();
       };
+    },
+    registrations,
+    turnSignUpOff() {
+      signUpEnabled = false;
     },
     callsTo(method: string, path: string) {
       return calls.filter((c) => c.method === method && c.path === path);

@@ -3,6 +3,7 @@ package com.example.movies.infra;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -12,7 +13,14 @@ import java.util.function.Function;
  */
 public record DeploymentParameters(String environmentName, String region, String imageTag, TaskSize apiTask,
         int apiDesiredCount, int apiMaxCount, TaskSize frontendTask, int frontendDesiredCount, int natGateways,
-        boolean vpcEndpoints, Optional<CustomDomain> domain, Path openApiDocument) {
+        boolean vpcEndpoints, Optional<CustomDomain> domain, Path openApiDocument, boolean signUp,
+        Optional<String> sesIdentity) {
+
+    /**
+     * The API's optional feature that {@code signUp} turns on (its OpenAPI
+     * {@code x-feature}).
+     */
+    public static final String SIGN_UP = "sign-up";
 
     /**
      * Fargate task size; the benchmarks show 0.25 vCPU / 512 MiB is enough for both
@@ -64,6 +72,12 @@ public record DeploymentParameters(String environmentName, String region, String
         if (natGateways < 0 || natGateways > 2) {
             throw new IllegalArgumentException("natGateways must be 0, 1 or 2 (one per availability zone)");
         }
+        if (sesIdentity.isPresent()
+                && !sesIdentity.get().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|([a-z0-9-]+\\.)+[a-z]{2,}")) {
+            throw new IllegalArgumentException(
+                    "sesIdentity must be an e-mail address (you@example.com) or a domain (example.com): "
+                            + sesIdentity.get());
+        }
         if (natGateways == 0 && !vpcEndpoints) {
             throw new IllegalArgumentException(
                     "natGateways=0 needs vpcEndpoints=true: without NAT, tasks reach ECR, CloudWatch Logs and Secrets Manager only through VPC endpoints");
@@ -104,21 +118,35 @@ public record DeploymentParameters(String environmentName, String region, String
                 new TaskSize(orDefault(number.apply("frontendCpu"), TaskSize.SMALLEST.cpu()),
                         orDefault(number.apply("frontendMemoryMiB"), TaskSize.SMALLEST.memoryMiB())),
                 orDefault(number.apply("frontendDesiredCount"), 1), orDefault(number.apply("natGateways"), 1),
-                text.apply("vpcEndpoints").map(DeploymentParameters::bool).orElse(false),
+                text.apply("vpcEndpoints").map(value -> bool("vpcEndpoints", value)).orElse(false),
                 domainName.map(name -> new CustomDomain(name, certificateArn.orElseThrow())),
-                Path.of(text.apply("openApiDocument").orElse("target/openapi.json")));
+                Path.of(text.apply("openApiDocument").orElse("target/openapi.json")),
+                text.apply("signUp").map(value -> bool("signUp", value)).orElse(false), text.apply("sesIdentity"));
     }
 
     private static int orDefault(Integer value, int fallback) {
         return value == null ? fallback : value;
     }
 
-    private static boolean bool(String value) {
+    private static boolean bool(String key, String value) {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("vpcEndpoints must be true or false: " + value);
+            default -> throw new IllegalArgumentException(key + " must be true or false: " + value);
         };
+    }
+
+    /** The API's optional features this deployment turns on. */
+    public Set<String> features() {
+        return signUp ? Set.of(SIGN_UP) : Set.of();
+    }
+
+    /**
+     * The sender of the API's mails: the SES identity's address, or no-reply at its
+     * domain.
+     */
+    public Optional<String> mailFrom() {
+        return sesIdentity.map(identity -> identity.contains("@") ? identity : "no-reply@" + identity);
     }
 
     /**

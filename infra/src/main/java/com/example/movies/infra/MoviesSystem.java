@@ -35,12 +35,13 @@ public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, F
         // refuses to delete a producer (the VPC, the database) while a consumer stack
         // still uses it.
         app.getNode().setContext("@aws-cdk/core:defaultCrossStackReferences", "strong");
-        SortedSet<ApiOperation> operations = ApiOperation.readAll(parameters.openApiDocument());
+        SortedSet<ApiOperation> operations = ApiOperation.readAll(parameters.openApiDocument(), parameters.features());
         String prefix = parameters.namePrefix();
 
         NetworkStack network = new NetworkStack(app, "Network",
                 stackProps(parameters, "network", "VPC, flow logs, optional VPC endpoints and the public ALB"),
-                new NetworkStack.Props(prefix, parameters.natGateways(), parameters.vpcEndpoints()));
+                new NetworkStack.Props(prefix, parameters.natGateways(), parameters.vpcEndpoints(),
+                        parameters.sesIdentity().isPresent()));
         DataStack data = new DataStack(app, "Data",
                 stackProps(parameters, "data", "PostgreSQL and the API's generated secrets"),
                 new DataStack.Props(network.vpc(), network.privateSubnets()));
@@ -50,7 +51,8 @@ public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, F
                 new ApiStack.Props(prefix, network.vpc(), network.privateSubnets(), data.database(),
                         data.databaseSecret(), data.jwtSigningKey(), data.passwordResetKey(), data.adminPassword(),
                         parameters.imageTag(), parameters.apiTask(), parameters.apiDesiredCount(),
-                        parameters.apiMaxCount(), frontendUrl, operations));
+                        parameters.apiMaxCount(), frontendUrl, operations, parameters.signUp(),
+                        parameters.sesIdentity(), parameters.mailFrom()));
         FrontendStack frontend = new FrontendStack(app, "Frontend",
                 stackProps(parameters, "frontend", "React frontend (nginx) on ECS Fargate behind the ALB"),
                 new FrontendStack.Props(prefix, network.vpc(), network.privateSubnets(), network.loadBalancer(),

@@ -23,9 +23,11 @@ class DeploymentParametersTest {
     void defaultsAreTheSmallestSetup() {
         DeploymentParameters parameters = DeploymentParameters.from(key -> null, Optional.of("eu-central-1"));
 
-        assertThat(parameters)
-            .isEqualTo(new DeploymentParameters("dev", "eu-central-1", "latest", new TaskSize(256, 512), 1, 4,
-                    new TaskSize(256, 512), 1, 1, false, Optional.empty(), Path.of("target/openapi.json")));
+        assertThat(parameters).isEqualTo(new DeploymentParameters("dev", "eu-central-1", "latest",
+                new TaskSize(256, 512), 1, 4, new TaskSize(256, 512), 1, 1, false, Optional.empty(),
+                Path.of("target/openapi.json"), false, Optional.empty()));
+        assertThat(parameters.features()).as("sign-up is off unless turned on").isEmpty();
+        assertThat(parameters.mailFrom()).isEmpty();
         assertThat(parameters.namePrefix()).isEqualTo("movies-dev");
         assertThat(parameters.frontendUrl("alb.example")).isEqualTo("http://alb.example");
     }
@@ -37,14 +39,16 @@ class DeploymentParametersTest {
                 "frontendCpu", "256", "frontendMemoryMiB", 1024));
         context.putAll(Map.of("frontendDesiredCount", 2, "natGateways", "2", "vpcEndpoints", true, "domainName",
                 "movies.example.com", "certificateArn", "arn:aws:acm:us-east-1:1:certificate/x", "openApiDocument",
-                "elsewhere/openapi.json"));
+                "elsewhere/openapi.json", "signUp", "true", "sesIdentity", "movies.example.com"));
 
         DeploymentParameters parameters = DeploymentParameters.from(context::get, Optional.of("eu-west-1"));
 
         assertThat(parameters).isEqualTo(new DeploymentParameters("prod", "us-east-1", "abc123",
                 new TaskSize(512, 1024), 2, 6, new TaskSize(256, 1024), 2, 2, true,
                 Optional.of(new CustomDomain("movies.example.com", "arn:aws:acm:us-east-1:1:certificate/x")),
-                Path.of("elsewhere/openapi.json")));
+                Path.of("elsewhere/openapi.json"), true, Optional.of("movies.example.com")));
+        assertThat(parameters.features()).containsExactly("sign-up");
+        assertThat(parameters.mailFrom()).contains("no-reply@movies.example.com");
         assertThat(parameters.frontendUrl("ignored")).isEqualTo("https://movies.example.com");
     }
 
@@ -58,6 +62,8 @@ class DeploymentParametersTest {
         assertRefused(Map.of("apiDesiredCount", "5"), "apiMaxCount at least 1 and at least apiDesiredCount");
         assertRefused(Map.of("frontendDesiredCount", "-1"), "desired counts must be at least 0");
         assertRefused(Map.of("vpcEndpoints", "yes"), "vpcEndpoints must be true or false");
+        assertRefused(Map.of("signUp", "on"), "signUp must be true or false");
+        assertRefused(Map.of("sesIdentity", "not an identity"), "sesIdentity must be an e-mail address");
         assertThatThrownBy(() -> DeploymentParameters.from(key -> null, Optional.empty()))
             .hasMessageContaining("no region");
     }

@@ -48,8 +48,9 @@ class NetworkTest {
         defaults.resourceCountIs("AWS::EC2::VPCEndpoint", 0);
         assertThat(properties(natFree, "AWS::EC2::VPCEndpoint").values())
             .extracting(endpoint -> String.valueOf(endpoint.get("ServiceName")))
-            .hasSize(5)
+            .hasSize(6)
             .anySatisfy(name -> assertThat(name).contains("ecr.api"))
+            .anySatisfy(name -> assertThat(name).contains(".email"))
             .anySatisfy(name -> assertThat(name).contains("ecr.dkr"))
             .anySatisfy(name -> assertThat(name).contains("logs"))
             .anySatisfy(name -> assertThat(name).contains("secretsmanager"))

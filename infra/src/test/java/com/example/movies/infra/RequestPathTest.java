@@ -31,7 +31,7 @@ class RequestPathTest {
         // build: the one the app read.
         Set<String> notRouted = Set.of("GET /", "GET /ht/"); // root page and legacy
                                                              // probe, not the public API
-        Set<String> expected = ApiOperation.readAll(SynthesizedSystem.DEFAULTS.parameters.openApiDocument())
+        Set<String> expected = ApiOperation.readAll(SynthesizedSystem.DEFAULTS.parameters.openApiDocument(), Set.of())
             .stream()
             .map(ApiOperation::routeKey)
             .filter(key -> !notRouted.contains(key))

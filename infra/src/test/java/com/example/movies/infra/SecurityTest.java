@@ -146,7 +146,7 @@ class SecurityTest {
                 "MOVIES_ADMIN_PASSWORD");
         assertThat(names(container, "Environment")).containsExactlyInAnyOrder("SPRING_PROFILES_ACTIVE",
                 "MOVIES_ADMIN_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS", "MOVIES_FRONTEND_URL",
-                "MOVIES_SHUTDOWN_DRAIN_DELAY", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+                "MOVIES_SHUTDOWN_DRAIN_DELAY", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "MOVIES_SIGN_UP_ENABLED");
 
         // In the template's order (by name); the database's fields come from its
         // generated secret.
@@ -168,6 +168,7 @@ class SecurityTest {
                             Map.of("Name", "MOVIES_FRONTEND_URL", "Value", Map.of("Fn::Join",
                                     List.of("", List.of("http://", Resources.importOf("LoadBalancer\\w*DNSName"))))),
                             Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", "15s"),
+                            Map.of("Name", "MOVIES_SIGN_UP_ENABLED", "Value", "false"),
                             Map.of("Name", "SPRING_PROFILES_ACTIVE", "Value", "prod"))))))));
     }
 

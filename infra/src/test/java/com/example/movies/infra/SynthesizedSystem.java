@@ -32,12 +32,13 @@ public final class SynthesizedSystem {
 
     /**
      * Every option switched on: custom domain with HTTPS, no NAT, VPC endpoints instead,
-     * the delivery pipeline.
+     * the delivery pipeline, sign-up, mail through SES.
      */
     public static final SynthesizedSystem ALL_OPTIONS = synthesize(
             Map.of("githubOwner", "example-owner", "githubRepo", "movies", "githubTokenSecret", "movies/github-token",
                     "natGateways", "0", "vpcEndpoints", "true", "domainName", "movies.example.com", "certificateArn",
-                    "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"));
+                    "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000", "signUp",
+                    "true", "sesIdentity", "movies.example.com"));
 
     public final DeploymentParameters parameters;
 

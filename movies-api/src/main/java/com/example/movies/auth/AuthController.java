@@ -11,11 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.movies.docs.OpenApiConfig;
+import com.example.movies.user.PasswordChange;
+import com.example.movies.user.User;
 import com.example.movies.user.UserDetails;
 import com.example.movies.web.Detail;
 import com.example.movies.web.error.ApiException;
@@ -82,6 +85,23 @@ class AuthController {
                 : this.auth.signIn(credentials.username(), credentials.password(), address))
             .orElseThrow(() -> ApiException.invalid("non_field_errors", "Unable to log in with provided credentials."));
         return new Login(tokens.access(), tokens.refresh(), UserDetails.of(tokens.user()));
+    }
+
+    @JsonPropertyOrder({ "detail", "sessions", "access", "refresh" })
+    record PasswordChanged(String detail, String sessions, String access, String refresh) {
+    }
+
+    @PostMapping("/api/v1/users/auth/password/change")
+    @Operation(
+            summary = "Change the signed-in user's password: every other session ends; this one goes on with "
+                    + "the new tokens of the answer",
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PasswordChange.class))))
+    PasswordChanged changePassword(@AuthenticationPrincipal User user, RequestData body) {
+        AuthService.Tokens tokens = this.auth.changePassword(user, PasswordChange.read(body));
+        return new PasswordChanged("New password has been saved.",
+                "Your other sessions have been signed out; this one goes on with the tokens of this answer.",
+                tokens.access(), tokens.refresh());
     }
 
     @PostMapping("/api/v1/users/auth/logout")

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 
+import com.example.movies.user.PasswordChange;
 import com.example.movies.user.User;
 import com.example.movies.user.UserService;
 import com.example.movies.web.error.ApiException;
@@ -127,8 +128,7 @@ public class AuthService {
         if (this.revokedTokens.isRevoked(refresh.getId())) {
             throw invalidRefreshToken("Token is blacklisted");
         }
-        User user = activeUser(TokenService.userId(refresh))
-            .orElseThrow(() -> invalidRefreshToken("Token is invalid or expired"));
+        User user = activeUser(refresh).orElseThrow(() -> invalidRefreshToken("Token is invalid or expired"));
         return this.tokens.accessToken(user);
     }
 
@@ -142,11 +142,24 @@ public class AuthService {
     }
 
     /**
-     * The user a token names, if that user still exists and is active: a deactivated
-     * user's tokens stop at once.
+     * The user a token names, if that user still exists, is active and has the password
+     * the token was issued for: a deactivated user's tokens stop at once, and so do all
+     * tokens issued before a password change or reset.
      */
-    public Optional<User> activeUser(long userId) {
-        return this.users.findById(userId).filter(User::active);
+    public Optional<User> activeUser(Jwt token) {
+        return this.users.findById(TokenService.userId(token))
+            .filter(User::active)
+            .filter((user) -> this.tokens.isForCurrentPassword(token, user));
+    }
+
+    /**
+     * Changes the signed-in user's password: every session of theirs ends, and this one
+     * goes on with the new tokens returned.
+     */
+    public Tokens changePassword(User user, PasswordChange change) {
+        this.users.changePassword(user, change);
+        User changed = this.users.findById(user.id()).orElseThrow(ApiException::notFound);
+        return new Tokens(this.tokens.refreshToken(changed), this.tokens.accessToken(changed), changed);
     }
 
     private static ApiException invalidRefreshToken(String detail) {

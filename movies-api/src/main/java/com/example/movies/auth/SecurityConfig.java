@@ -70,11 +70,12 @@ class SecurityConfig {
     }
 
     /**
-     * The token's user, who must still exist and be active: a deactivated or deleted
-     * user's token is refused.
+     * The token's user, who must still exist, be active and have the password the token
+     * was issued for: a deactivated or deleted user's token is refused, and so is one
+     * issued before a password change.
      */
     private static Converter<Jwt, AbstractAuthenticationToken> activeUser(AuthService auth) {
-        return (jwt) -> auth.activeUser(TokenService.userId(jwt))
+        return (jwt) -> auth.activeUser(jwt)
             .map(UserAuthentication::new)
             .orElseThrow(() -> new InvalidBearerTokenException("User not found or inactive"));
     }

@@ -1,11 +1,16 @@
 package com.example.movies.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,6 +38,8 @@ import com.example.movies.user.User;
  * Issues and checks the HS256 tokens of simplejwt: claims {@code token_type}
  * ({@code access} or {@code refresh}), {@code exp}, {@code iat}, {@code jti},
  * {@code user_id}. Each decoder accepts only its own token type, and no clock leeway.
+ * Like Django's session auth hash, claim {@code credentials} binds a token to the user's
+ * password (an HMAC of its hash): a new password ends every session at once.
  */
 @Service
 public class TokenService {
@@ -40,6 +47,8 @@ public class TokenService {
     static final String ACCESS = "access";
 
     static final String REFRESH = "refresh";
+
+    private static final String CREDENTIALS = "credentials";
 
     private final JwtProperties properties;
 
@@ -49,9 +58,12 @@ public class TokenService {
 
     private final NimbusJwtDecoder refreshDecoder;
 
+    private final SecretKey key;
+
     TokenService(JwtProperties properties) {
         this.properties = properties;
         SecretKey key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = key;
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
         this.accessDecoder = decoder(key, ACCESS);
         this.refreshDecoder = decoder(key, REFRESH);
@@ -87,21 +99,41 @@ public class TokenService {
     }
 
     public String accessToken(User user) {
-        return encode(user.id(), ACCESS, this.properties.accessTtl());
+        return encode(user, ACCESS, this.properties.accessTtl());
     }
 
     public String refreshToken(User user) {
-        return encode(user.id(), REFRESH, this.properties.refreshTtl());
+        return encode(user, REFRESH, this.properties.refreshTtl());
     }
 
-    private String encode(long userId, String tokenType, Duration lifetime) {
+    /** Whether the token was issued for the user's current password. */
+    boolean isForCurrentPassword(Jwt token, User user) {
+        Object credentials = token.getClaims().get(CREDENTIALS);
+        return credentials instanceof String value && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
+                credentials(user).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String credentials(User user) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(this.key);
+            byte[] hash = mac.doFinal(("credentials:" + user.password()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private String encode(User user, String tokenType, Duration lifetime) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
             .claim("token_type", tokenType)
             .issuedAt(now)
             .expiresAt(now.plus(lifetime))
             .id(UUID.randomUUID().toString().replace("-", ""))
-            .claim("user_id", userId)
+            .claim("user_id", user.id())
+            .claim(CREDENTIALS, credentials(user))
             .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
         return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import com.example.movies.time.Timestamps;
 
 /**
- * Creates the configured admin on first start; later starts (and other replicas) leave it
- * as it is.
+ * Creates the configured admin on first start, asked to change the configured password at
+ * its first sign-in (the UI says so until it is changed); later starts (and other
+ * replicas) leave it as it is.
  */
 @Component
 @Order(0)
@@ -41,7 +42,8 @@ class AdminBootstrap implements ApplicationRunner {
         }
         try {
             this.users.insert(new NewUser(this.admin.username(), this.admin.email(), "", "", true, null),
-                    this.passwordEncoder.encode(this.admin.password()), Timestamps.now());
+                    this.passwordEncoder.encode(this.admin.password()), Timestamps.now(),
+                    UserRepository.Origin.BOOTSTRAP);
             logger.info("Created admin user '" + this.admin.username() + "'");
         }
         catch (DuplicateKeyException ex) {

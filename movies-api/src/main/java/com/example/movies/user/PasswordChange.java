@@ -14,7 +14,7 @@ public record PasswordChange(
         @JsonProperty("new_password2") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128,
                 format = "password") String newPassword2) {
 
-    static PasswordChange read(RequestData data) {
+    public static PasswordChange read(RequestData data) {
         FieldErrors errors = new FieldErrors();
         String password1 = data.text("new_password1", AccountFields.NEW_PASSWORD, errors);
         String password2 = data.text("new_password2", AccountFields.NEW_PASSWORD, errors);

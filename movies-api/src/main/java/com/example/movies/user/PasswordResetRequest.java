@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import com.example.movies.web.error.FieldErrors;
 import com.example.movies.web.request.RequestData;
 
-/** The address to mail a password-reset link to. */
+/** The address to mail a link to: a password reset, or a sign-up's verification again. */
 @Schema(name = "PasswordResetRequest")
 public record PasswordResetRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 254, format = "email") String email) {

@@ -22,14 +22,14 @@ public record ResetMailProperties(@NotBlank(message = "must be set: MOVIES_MAIL_
         @NotNull(message = "must be set: MOVIES_MAIL_RESET_INTERVAL") Duration resetInterval, String frontendUrl) {
 
     /**
-     * The frontend page that sets a new password with a mail's uid and token, when the
-     * frontend's URL is known ({@code MOVIES_FRONTEND_URL}).
+     * A frontend page a mail links to, such as {@code /password/reset/{uid}/{token}},
+     * when the frontend's URL is known ({@code MOVIES_FRONTEND_URL}).
      */
-    Optional<String> resetPage(String uid, String token) {
+    Optional<String> frontendPage(String path) {
         if (this.frontendUrl == null || this.frontendUrl.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(this.frontendUrl.replaceAll("/+$", "") + "/password/reset/" + uid + "/" + token);
+        return Optional.of(this.frontendUrl.replaceAll("/+$", "") + path);
     }
 
 }

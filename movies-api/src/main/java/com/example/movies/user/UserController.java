@@ -55,15 +55,6 @@ class UserController {
         return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, true)));
     }
 
-    @PostMapping("/api/v1/users/auth/password/change")
-    @Operation(summary = "Change the signed-in user's password",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = PasswordChange.class))))
-    Detail changePassword(@AuthenticationPrincipal User user, RequestData body) {
-        this.users.changePassword(user, PasswordChange.read(body));
-        return new Detail("New password has been saved.");
-    }
-
     @PostMapping("/api/v1/users/auth/password/reset")
     @Operation(summary = "Mail a password reset link (same answer whether or not the address is known)",
             requestBody = @RequestBody(required = true,

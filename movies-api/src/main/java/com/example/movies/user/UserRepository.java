@@ -19,7 +19,7 @@ import com.example.movies.time.Timestamps;
 public class UserRepository {
 
     private static final String SELECT = "SELECT id, username, email, first_name, last_name, password, is_staff, "
-            + "is_active, date_joined, last_login FROM app_user";
+            + "is_active, date_joined, last_login, password_change_required FROM app_user";
 
     private final JdbcClient jdbc;
 
@@ -45,6 +45,25 @@ public class UserRepository {
             .param("email", email)
             .query(UserRepository::user)
             .list();
+    }
+
+    /** Accounts of self-service sign-up with this address, not yet verified. */
+    List<User> findUnverifiedByEmail(String email) {
+        return this.jdbc.sql(SELECT + " WHERE LOWER(email) = LOWER(:email) AND email_verified = FALSE ORDER BY id")
+            .param("email", email)
+            .query(UserRepository::user)
+            .list();
+    }
+
+    /**
+     * Verifies a signed-up account's address and activates it, once: false when it was
+     * verified before (an account staff deactivated since stays inactive).
+     */
+    boolean verify(long id) {
+        return this.jdbc.sql(
+                "UPDATE app_user SET email_verified = TRUE, is_active = TRUE WHERE id = :id AND email_verified = FALSE")
+            .param("id", id)
+            .update() == 1;
     }
 
     /**
@@ -89,15 +108,31 @@ public class UserRepository {
         return statement.param("search", Like.containsIgnoringCase(search));
     }
 
+    /** How an account comes to be, which decides its first state. */
+    enum Origin {
+
+        /** By staff: active. */
+        STAFF,
+
+        /** By self-service sign-up: inactive until its address is verified. */
+        SIGN_UP,
+
+        /** The first start's admin: active, asked to change the configured password. */
+        BOOTSTRAP
+
+    }
+
     /**
      * @return the new user, as stored
      * @throws org.springframework.dao.DuplicateKeyException when the username is taken
      */
-    User insert(NewUser user, String passwordHash, Instant dateJoined) {
+    User insert(NewUser user, String passwordHash, Instant dateJoined, Origin origin) {
         this.jdbc
             .sql("INSERT INTO app_user (username, email, first_name, last_name, password, is_staff, is_active, "
-                    + "date_joined) VALUES (:username, :email, :firstName, :lastName, :password, :staff, TRUE, "
-                    + ":dateJoined)")
+                    + "email_verified, password_change_required, date_joined) VALUES (:username, :email, "
+                    + ":firstName, :lastName, :password, :staff, :active, :active, :changeRequired, :dateJoined)")
+            .param("active", origin != Origin.SIGN_UP)
+            .param("changeRequired", origin == Origin.BOOTSTRAP)
             .param("username", user.username())
             .param("email", user.email())
             .param("firstName", user.firstName())
@@ -142,8 +177,9 @@ public class UserRepository {
             .update();
     }
 
+    /** A password the user chose: no longer one to be changed. */
     void updatePassword(long id, String passwordHash) {
-        this.jdbc.sql("UPDATE app_user SET password = :password WHERE id = :id")
+        this.jdbc.sql("UPDATE app_user SET password = :password, password_change_required = FALSE WHERE id = :id")
             .param("id", id)
             .param("password", passwordHash)
             .update();
@@ -162,7 +198,7 @@ public class UserRepository {
                 row.getString("first_name"), row.getString("last_name"), row.getString("password"),
                 row.getBoolean("is_staff"), row.getBoolean("is_active"),
                 row.getObject("date_joined", OffsetDateTime.class).toInstant(),
-                (lastLogin != null) ? lastLogin.toInstant() : null);
+                (lastLogin != null) ? lastLogin.toInstant() : null, row.getBoolean("password_change_required"));
     }
 
 }

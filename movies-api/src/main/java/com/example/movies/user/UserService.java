@@ -26,20 +26,20 @@ public class UserService {
 
     private final PasswordEncoder passwordEncoder;
 
-    private final PasswordResetTokens resetTokens;
+    private final AccountTokens tokens;
 
-    private final PasswordResetMailer resetMailer;
+    private final AccountMailer mailer;
 
     private final ResetMailProperties resetMail;
 
     private final ApplicationEventPublisher events;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, PasswordResetTokens resetTokens,
-            PasswordResetMailer resetMailer, ResetMailProperties resetMail, ApplicationEventPublisher events) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, AccountTokens tokens, AccountMailer mailer,
+            ResetMailProperties resetMail, ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
-        this.resetTokens = resetTokens;
-        this.resetMailer = resetMailer;
+        this.tokens = tokens;
+        this.mailer = mailer;
         this.resetMail = resetMail;
         this.events = events;
     }
@@ -87,7 +87,7 @@ public class UserService {
         if (account.password() != null) {
             FieldErrors errors = new FieldErrors();
             User candidate = new User(0, account.username(), account.email(), account.firstName(), account.lastName(),
-                    "", account.staff(), true, Instant.now(), null);
+                    "", account.staff(), true, Instant.now(), null, false);
             PasswordPolicy.problems(account.password(), candidate)
                 .forEach((problem) -> errors.add("password", problem));
             errors.throwIfAny();
@@ -95,16 +95,78 @@ public class UserService {
         String password = (account.password() != null) ? account.password() : UUID.randomUUID() + "-unknown";
         User user;
         try {
-            user = this.users.insert(account, this.passwordEncoder.encode(password), Timestamps.now());
+            user = this.users.insert(account, this.passwordEncoder.encode(password), Timestamps.now(),
+                    UserRepository.Origin.STAFF);
         }
         catch (DuplicateKeyException ex) {
             throw ApiException.invalid("username", "A user with that username already exists.");
         }
         if (account.password() == null
                 && this.users.claimResetMail(user.id(), Instant.now(), this.resetMail.resetInterval())) {
-            this.resetMailer.sendWelcome(user, PasswordResetTokens.uid(user), this.resetTokens.token(user));
+            this.mailer.sendWelcome(user, AccountTokens.uid(user), this.tokens.token(user));
         }
         return user;
+    }
+
+    /**
+     * Self-service sign-up (dj-rest-auth's registration with mandatory verification): an
+     * inactive account, and a mail with the key that verifies its address and activates
+     * it. An address can sign up once; the owner of an unverified one asks for the mail
+     * again.
+     */
+    @Transactional
+    void register(Registration registration) {
+        FieldErrors errors = new FieldErrors();
+        if (!this.users.findByEmail(registration.email()).isEmpty()) {
+            errors.add("email", "A user is already registered with this e-mail address.");
+        }
+        NewUser account = registration.account();
+        User candidate = new User(0, account.username(), account.email(), "", "", "", false, false, Instant.now(), null,
+                false);
+        PasswordPolicy.problems(registration.password1(), candidate)
+            .forEach((problem) -> errors.add("password1", problem));
+        if (!registration.password1().equals(registration.password2())) {
+            errors.add("non_field_errors", "The two password fields didn\u2019t match.");
+        }
+        errors.throwIfAny();
+        User user;
+        try {
+            user = this.users.insert(account, this.passwordEncoder.encode(registration.password1()), Timestamps.now(),
+                    UserRepository.Origin.SIGN_UP);
+        }
+        catch (DuplicateKeyException ex) {
+            throw ApiException.invalid("username", "A user with that username already exists.");
+        }
+        this.users.claimResetMail(user.id(), Instant.now(), this.resetMail.resetInterval());
+        this.mailer.sendVerification(user, this.tokens.verificationKey(user));
+    }
+
+    /**
+     * Follows a verification mail's link: the account's address is verified and the
+     * account active. An unknown, expired or already used key is not found, as in
+     * dj-rest-auth.
+     */
+    @Transactional
+    void verifyEmail(EmailVerification verification) {
+        User user = AccountTokens.verificationUserId(verification.key())
+            .flatMap(this.users::findById)
+            .filter((candidate) -> this.tokens.isValidVerificationKey(candidate, verification.key()))
+            .orElseThrow(ApiException::notFound);
+        if (!this.users.verify(user.id())) {
+            throw ApiException.notFound();
+        }
+    }
+
+    /**
+     * Mails the verification link again to each unverified account with the address, at
+     * most once per account per reset interval; the answer never reveals whether one
+     * exists.
+     */
+    void resendVerification(PasswordResetRequest request) {
+        this.users.findUnverifiedByEmail(request.email())
+            .stream()
+            .filter((user) -> this.users.claimResetMail(user.id(), Instant.now(), this.resetMail.resetInterval()))
+            .forEach((user) -> this.mailer.sendVerification(user, this.tokens.verificationKey(user)));
     }
 
     /**
@@ -153,7 +215,7 @@ public class UserService {
         if (!this.users.claimResetMail(id, Instant.now(), this.resetMail.resetInterval())) {
             throw ApiException.throttled(this.resetMail.resetInterval());
         }
-        this.resetMailer.send(user, PasswordResetTokens.uid(user), this.resetTokens.token(user));
+        this.mailer.send(user, AccountTokens.uid(user), this.tokens.token(user));
     }
 
     @Transactional
@@ -172,7 +234,11 @@ public class UserService {
         return this.users.findById(user.id()).orElseThrow(ApiException::notFound);
     }
 
-    void changePassword(User user, PasswordChange change) {
+    /**
+     * Sets the signed-in user's new password; every token issued before stops working
+     * (auth.TokenService binds them to the password).
+     */
+    public void changePassword(User user, PasswordChange change) {
         setPassword(user, change.newPassword1(), change.newPassword2());
     }
 
@@ -186,15 +252,14 @@ public class UserService {
             .stream()
             .filter(User::active)
             .filter((user) -> this.users.claimResetMail(user.id(), Instant.now(), this.resetMail.resetInterval()))
-            .forEach(
-                    (user) -> this.resetMailer.send(user, PasswordResetTokens.uid(user), this.resetTokens.token(user)));
+            .forEach((user) -> this.mailer.send(user, AccountTokens.uid(user), this.tokens.token(user)));
     }
 
     void confirmPasswordReset(PasswordResetConfirmation confirmation) {
-        User user = PasswordResetTokens.userId(confirmation.uid())
+        User user = AccountTokens.userId(confirmation.uid())
             .flatMap(this.users::findById)
             .orElseThrow(() -> ApiException.invalid("uid", "Invalid value"));
-        if (!this.resetTokens.isValid(user, confirmation.token())) {
+        if (!this.tokens.isValid(user, confirmation.token())) {
             throw ApiException.invalid("token", "Invalid value");
         }
         setPassword(user, confirmation.newPassword1(), confirmation.newPassword2());

@@ -178,9 +178,9 @@ class AuthApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).startsWith("{\"access\":");
         JsonNode user = reply.json().get("user");
-        assertThat(user.toString())
-            .isEqualTo("{\"pk\":" + this.users.id(username) + ",\"username\":\"" + username + "\",\"email\":\""
-                    + username + "@example.com\",\"first_name\":\"\",\"last_name\":\"\",\"is_staff\":false}");
+        assertThat(user.toString()).isEqualTo("{\"pk\":" + this.users.id(username) + ",\"username\":\"" + username
+                + "\",\"email\":\"" + username
+                + "@example.com\",\"first_name\":\"\",\"last_name\":\"\",\"is_staff\":false,\"password_change_required\":false}");
         assertThat(claims(reply.json().get("refresh").asString()).get("token_type").asString()).isEqualTo("refresh");
         assertThat(lastLogin(username)).isNotNull();
 

@@ -53,10 +53,16 @@ class JwtAttackApiTest {
 
     long userId;
 
+    /** The claim that binds a token to the user's password, from a genuine token. */
+    String credentials;
+
     @BeforeEach
     void setUp() {
         this.username = this.users.create(false);
         this.userId = this.users.id(this.username);
+        this.credentials = AuthApiTest.claims(this.api.accessToken(this.username, TestUsers.PASSWORD))
+            .get("credentials")
+            .asString();
     }
 
     /** Claims of a valid access token of the test's user. */
@@ -67,6 +73,7 @@ class JwtAttackApiTest {
         claims.put("iat", Instant.now().getEpochSecond());
         claims.put("jti", "attack" + System.nanoTime());
         claims.put("user_id", this.userId);
+        claims.put("credentials", this.credentials);
         return claims;
     }
 

@@ -18,7 +18,7 @@ class TokenServiceTest {
     final TokenService tokens = new TokenService(
             new JwtProperties("a-test-secret-of-at-least-32-characters", Duration.ofMinutes(10), Duration.ofDays(1)));
 
-    final User user = new User(42, "u", "u@example.com", "", "", "", false, true, Instant.now(), null);
+    final User user = new User(42, "u", "u@example.com", "", "", "", false, true, Instant.now(), null, false);
 
     @Test
     void eachDecoderAcceptsOnlyItsTokenType() {

@@ -47,7 +47,12 @@ class OpenApiDocumentTest {
                 "PUT /api/v1/users/auth/user", "PATCH /api/v1/users/auth/user",
                 "POST /api/v1/users/auth/password/change", "POST /api/v1/users/auth/password/reset",
                 "POST /api/v1/users/auth/password/reset/confirm", "POST /api/v1/users", "GET /api/v1/users/{pk}",
-                "PATCH /api/v1/users/{pk}", "DELETE /api/v1/users/{pk}", "POST /api/v1/users/{pk}/password-reset");
+                "PATCH /api/v1/users/{pk}", "DELETE /api/v1/users/{pk}", "POST /api/v1/users/{pk}/password-reset",
+                "POST /api/v1/users/auth/registration", "POST /api/v1/users/auth/registration/verify-email",
+                "POST /api/v1/users/auth/registration/resend-email");
+        assertThat(document.get("paths").get("/api/v1/users/auth/registration").get("post").get("x-feature").asString())
+            .as("the marker by which the infra routes sign-up only where it is on")
+            .isEqualTo("sign-up");
 
         JsonNode paths = document.get("paths");
         assertThat(paths.get("/api/v1/movie")

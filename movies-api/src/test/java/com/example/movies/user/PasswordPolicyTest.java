@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PasswordPolicyTest {
 
     static final User USER = new User(1, "moviefan", "jane.doe@example.com", "Jane", "Lovelace", "", false, true,
-            Instant.now(), null);
+            Instant.now(), null, false);
 
     @Test
     void acceptsAGoodPassword() {

@@ -53,7 +53,7 @@ class PasswordResetApiTest {
     UserRepository userRepository;
 
     @Autowired
-    PasswordResetTokens resetTokens;
+    AccountTokens tokens;
 
     @Autowired
     ResetMailProperties resetMail;
@@ -135,15 +135,15 @@ class PasswordResetApiTest {
     void anExpiredTokenIsRefused() {
         String username = this.users.create(false);
         User user = this.userRepository.findByUsername(username).orElseThrow();
-        Instant justExpired = Instant.now().minus(PasswordResetTokens.VALIDITY).minusSeconds(5);
-        Instant stillValid = Instant.now().minus(PasswordResetTokens.VALIDITY).plusSeconds(60);
-        Reply expired = this.api.json("POST", CONFIRM, null, Map.of("uid", PasswordResetTokens.uid(user), "token",
-                this.resetTokens.token(user, justExpired), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
+        Instant justExpired = Instant.now().minus(AccountTokens.VALIDITY).minusSeconds(5);
+        Instant stillValid = Instant.now().minus(AccountTokens.VALIDITY).plusSeconds(60);
+        Reply expired = this.api.json("POST", CONFIRM, null, Map.of("uid", AccountTokens.uid(user), "token",
+                this.tokens.token(user, justExpired), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.body()).isEqualTo("{\"token\":[\"Invalid value\"]}");
         assertThat(this.users.passwordIs(username, TestUsers.PASSWORD)).isTrue();
-        Reply valid = this.api.json("POST", CONFIRM, null, Map.of("uid", PasswordResetTokens.uid(user), "token",
-                this.resetTokens.token(user, stillValid), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
+        Reply valid = this.api.json("POST", CONFIRM, null, Map.of("uid", AccountTokens.uid(user), "token",
+                this.tokens.token(user, stillValid), "new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
         assertThat(valid.status()).as("a token just inside its three days").isEqualTo(200);
     }
 

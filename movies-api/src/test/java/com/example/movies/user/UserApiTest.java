@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.movies.Api;
 import com.example.movies.Api.Reply;
@@ -23,13 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PostgresIntegrationTest
 class UserApiTest {
 
+    static final String USER = "/api/v1/users/auth/user";
+
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
 
     @Autowired
     UserRepository userRepository;
 
     @Autowired
-    PasswordResetTokens resetTokens;
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountTokens tokens;
 
     @Autowired
     Api api;
@@ -61,7 +67,7 @@ class UserApiTest {
         long id = this.users.id(username);
         Reply get = this.api.get("/api/v1/users/auth/user", access);
         assertThat(get.body()).isEqualTo("{\"pk\":" + id + ",\"username\":\"" + username + "\",\"email\":\"" + username
-                + "@example.com\",\"first_name\":\"\",\"last_name\":\"\",\"is_staff\":false}");
+                + "@example.com\",\"first_name\":\"\",\"last_name\":\"\",\"is_staff\":false,\"password_change_required\":false}");
 
         Reply patch = this.api.json("PATCH", "/api/v1/users/auth/user", access,
                 Map.of("first_name", "Ada", "pk", 999, "email", "changed@example.com", "unknown", 1));
@@ -125,12 +131,54 @@ class UserApiTest {
         Reply changed = this.api.json("POST", path, access,
                 Map.of("new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.body()).isEqualTo("{\"detail\":\"New password has been saved.\"}");
+        assertThat(changed.json().get("detail").asString()).isEqualTo("New password has been saved.");
         assertThat(this.users.passwordIs(username, "Xk92!mqLz")).isTrue();
         assertThat(
                 this.api.json("POST", "/api/token", null, Map.of("username", username, "password", TestUsers.PASSWORD))
                     .status())
             .isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsAndKeepsThisOne() {
+        String username = this.users.create(false);
+        JsonNode other = this.api.tokens(username, TestUsers.PASSWORD);
+        JsonNode current = this.api.tokens(username, TestUsers.PASSWORD);
+        Reply changed = this.api.json("POST", "/api/v1/users/auth/password/change", current.get("access").asString(),
+                Map.of("new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("sessions").asString())
+            .isEqualTo("Your other sessions have been signed out; this one goes on with the tokens of this answer.");
+
+        for (JsonNode session : List.of(other, current)) {
+            assertThat(this.api.get(USER, session.get("access").asString()).status())
+                .as("an access token issued before the change")
+                .isEqualTo(401);
+            assertThat(this.api
+                .json("POST", "/api/token/refresh", null, Map.of("refresh", session.get("refresh").asString()))
+                .status()).as("a refresh token issued before the change").isEqualTo(401);
+        }
+        assertThat(this.api.get(USER, changed.json().get("access").asString()).status()).isEqualTo(200);
+        Reply refreshed = this.api.json("POST", "/api/token/refresh", null,
+                Map.of("refresh", changed.json().get("refresh").asString()));
+        assertThat(refreshed.status()).as("this session goes on").isEqualTo(200);
+        assertThat(this.api.get(USER, refreshed.json().get("access").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAdminIsAskedToChangeTheConfiguredPasswordUntilTheyDo() {
+        String username = this.users.create(true);
+        this.jdbc.sql("UPDATE app_user SET password_change_required = TRUE WHERE username = :username")
+            .param("username", username)
+            .update();
+        String access = this.api.accessToken(username, TestUsers.PASSWORD);
+        assertThat(this.api.get(USER, access).json().get("password_change_required").asBoolean()).isTrue();
+        Reply changed = this.api.json("POST", "/api/v1/users/auth/password/change", access,
+                Map.of("new_password1", "Xk92!mqLz", "new_password2", "Xk92!mqLz"));
+        assertThat(this.api.get(USER, changed.json().get("access").asString())
+            .json()
+            .get("password_change_required")
+            .asBoolean()).isFalse();
     }
 
     @Test
@@ -152,8 +200,8 @@ class UserApiTest {
     void passwordResetConfirmSetsTheNewPasswordOnce() {
         String username = this.users.create(false);
         User user = this.userRepository.findByUsername(username).orElseThrow();
-        String uid = PasswordResetTokens.uid(user);
-        String token = this.resetTokens.token(user);
+        String uid = AccountTokens.uid(user);
+        String token = this.tokens.token(user);
         String path = "/api/v1/users/auth/password/reset/confirm";
 
         assertThat(this.api

@@ -240,6 +240,62 @@ class DashboardJourneyIT {
         browser.screenshot("reset-password-stale");
     }
 
+    @Test
+    void aNewcomerSignsUpAndActivatesTheAccountFromTheMailsLink() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack.inbox().isPresent(),
+                () -> "NOT TESTED HERE: the " + stack.name() + " stack's mail goes out through SES and cannot be read "
+                        + "here; the local stacks run this journey");
+        String username = "signup-e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String email = username + "@example.com";
+        String password = "E2e-Sign-" + java.util.UUID.randomUUID();
+        Page page = new Page(browser);
+        try {
+            page.open(stack.frontendUrl().resolve("/login"));
+            browser.driver.findElement(By.linkText("Sign up")).click();
+            page.awaitPath("/sign-up");
+            WebElement form = page.form("Sign up");
+            page.field(form, "Username").sendKeys(username);
+            page.field(form, "E-mail").sendKeys(email);
+            page.field(form, "Password").sendKeys(password);
+            page.field(form, "Password again").sendKeys(password + "-typo");
+            page.button(form, "Sign up").click();
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//*[@role='alert']"),
+                    "The two password fields didn\u2019t match."));
+            browser.screenshot("sign-up-refused");
+            page.field(form, "Password again").clear();
+            page.field(form, "Password again").sendKeys(password);
+            page.button(form, "Sign up").click();
+            page.awaitText("Check your mail");
+            browser.screenshot("sign-up-check-your-mail");
+
+            String link = stack.inbox()
+                .orElseThrow()
+                .awaitMatch(email, java.util.regex.Pattern.compile("Activate it at (\\S+)"),
+                        java.time.Duration.ofSeconds(30));
+            page.open(java.net.URI.create(link));
+            page.button(page.form("Activate your account"), "Activate my account").click();
+            page.awaitText("Your account is active.");
+            browser.screenshot("sign-up-activated");
+            browser.driver.findElement(By.linkText("Log in")).click();
+            page.awaitPath("/login");
+            page.field("Username").sendKeys(username);
+            page.field("Password").sendKeys(password);
+            page.button("Login").click();
+            page.awaitPath("/dashboard");
+            page.awaitNavigationShows(username);
+        }
+        finally {
+            api.asAdmin()
+                .queryParam("search", username)
+                .get("/api/v1/users")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("pk", Integer.class)
+                .forEach((pk) -> api.asAdmin().delete("/api/v1/users/{pk}", pk));
+        }
+    }
+
     private List<String> moviesTitled(String title) {
         return api.anonymous()
             .get("/api/v1/movie")

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -69,6 +70,8 @@ public final class ContainersStack implements Stack {
 
     private final List<URI> replicaUrls = new ArrayList<>();
 
+    private MailInbox inbox;
+
     private URI apiUrl;
 
     private URI frontendUrl;
@@ -94,6 +97,7 @@ public final class ContainersStack implements Stack {
     @Override
     public void start() {
         network = Network.newNetwork();
+        inbox = MailInbox.start();
 
         PostgreSQLContainer database = new PostgreSQLContainer(
                 DockerImageName.parse(postgresImage).asCompatibleSubstituteFor("postgres"))
@@ -153,7 +157,11 @@ public final class ContainersStack implements Stack {
                     Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
                     Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
                     Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString()),
-                    Map.entry("MOVIES_FRONTEND_URL", frontendUrl.toString())))
+                    Map.entry("MOVIES_FRONTEND_URL", frontendUrl.toString()),
+                    Map.entry("MOVIES_SIGN_UP_ENABLED", "true"), Map.entry("SPRING_MAIL_HOST", "host.docker.internal"),
+                    Map.entry("SPRING_MAIL_PORT", String.valueOf(inbox.port()))))
+            // The mail inbox runs in the test JVM, on the Docker host.
+            .withExtraHost("host.docker.internal", "host-gateway")
             .withCreateContainerCmdModifier(command -> command.getHostConfig().withMemory(API_MEMORY_BYTES))
             .withExposedPorts(CONTAINER_PORT)
             .waitingFor(Wait.forHttp("/actuator/health/readiness")
@@ -215,6 +223,15 @@ public final class ContainersStack implements Stack {
             network.close();
             network = null;
         }
+        if (inbox != null) {
+            inbox.close();
+            inbox = null;
+        }
+    }
+
+    @Override
+    public Optional<MailInbox> inbox() {
+        return Optional.ofNullable(inbox);
     }
 
     private void keepLogs(GenericContainer<?> container) {

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The system as local processes: the packaged movies-api jar in its production profile on
@@ -32,6 +33,8 @@ public final class ProcessesStack implements Stack {
 
     private NginxFrontend frontend;
 
+    private MailInbox inbox;
+
     private URI apiUrl;
 
     private URI frontendUrl;
@@ -50,6 +53,7 @@ public final class ProcessesStack implements Stack {
         frontend = NginxFrontend.start(frontendDir, workDir.resolve("nginx"), frontendPort, apiUrl);
 
         database = new PostgresDatabase().create();
+        inbox = MailInbox.start();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         api = LocalProcess.start("movies-api", List.of(java, "-jar", apiJar.toString()),
                 Map.ofEntries(Map.entry("SPRING_PROFILES_ACTIVE", "prod"),
@@ -61,7 +65,9 @@ public final class ProcessesStack implements Stack {
                         Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
                         Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
                         Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString()),
-                        Map.entry("MOVIES_FRONTEND_URL", frontendUrl.toString())),
+                        Map.entry("MOVIES_FRONTEND_URL", frontendUrl.toString()),
+                        Map.entry("MOVIES_SIGN_UP_ENABLED", "true"), Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+                        Map.entry("SPRING_MAIL_PORT", String.valueOf(inbox.port()))),
                 workDir.resolve("movies-api.log"));
         api.awaitOk(apiUrl.resolve("/actuator/health/readiness"), API_START_TIMEOUT);
     }
@@ -69,6 +75,11 @@ public final class ProcessesStack implements Stack {
     @Override
     public Endpoints endpoints() {
         return new Endpoints(apiUrl, frontendUrl, admin);
+    }
+
+    @Override
+    public Optional<MailInbox> inbox() {
+        return Optional.ofNullable(inbox);
     }
 
     @Override
@@ -92,6 +103,9 @@ public final class ProcessesStack implements Stack {
             finally {
                 if (frontend != null) {
                     frontend.close();
+                }
+                if (inbox != null) {
+                    inbox.close();
                 }
             }
         }

@@ -2,6 +2,7 @@ package com.example.movies.e2e.stack;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A running movies system that the e2e suite talks to: the API (as clients reach it) and
@@ -71,6 +72,14 @@ public interface Stack extends AutoCloseable {
      */
     default List<URI> apiReplicaUrls() {
         return endpoints().apiReplicaUrls();
+    }
+
+    /**
+     * The inbox of the mails the API sends, where the stack runs one (the local stacks);
+     * empty where mail goes out for real (the deployed stack's SES).
+     */
+    default Optional<MailInbox> inbox() {
+        return Optional.empty();
     }
 
     /**

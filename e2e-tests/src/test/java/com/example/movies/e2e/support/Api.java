@@ -72,6 +72,14 @@ public final class Api {
         return bearer(token.value());
     }
 
+    /**
+     * Drops the cached admin tokens: a change of the admin's password voids every token
+     * issued before it.
+     */
+    public static void forgetAdminTokens() {
+        ADMIN_TOKENS.clear();
+    }
+
     private record TimedToken(String value, Instant obtained) {
     }
 

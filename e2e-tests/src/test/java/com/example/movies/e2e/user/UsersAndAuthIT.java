@@ -155,14 +155,19 @@ class UsersAndAuthIT {
         assumeTrue(stack.disposable(), "Skipped on the " + stack.name()
                 + " stack: it would change the real admin's password; it runs on the processes and containers stacks");
         Credentials changed = new Credentials(stack.admin().username(), "E2e-Changed-" + stack.admin().password());
+        String before = api.tokens(stack.admin()).getString("access");
         try {
-            api.asAdmin()
+            String after = api.bearer(before)
                 .contentType(ContentType.JSON)
                 .body(Map.of("new_password1", changed.password(), "new_password2", changed.password()))
                 .post("/api/v1/users/auth/password/change")
                 .then()
                 .statusCode(200)
-                .body("detail", equalTo("New password has been saved."));
+                .body("detail", equalTo("New password has been saved."))
+                .extract()
+                .path("access");
+            api.bearer(before).get("/api/v1/users/auth/user").then().statusCode(401);
+            api.bearer(after).get("/api/v1/users/auth/user").then().statusCode(200);
 
             api.anonymous()
                 .contentType(ContentType.JSON)
@@ -190,6 +195,8 @@ class UsersAndAuthIT {
                     .then()
                     .statusCode(200);
             }
+            // Every admin token issued before is void now: the next test signs in again.
+            Api.forgetAdminTokens();
         }
         api.tokens(stack.admin());
     }

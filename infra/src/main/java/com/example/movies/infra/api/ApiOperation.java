@@ -27,8 +27,17 @@ public record ApiOperation(String method, String path) implements Comparable<Api
     private static final Comparator<ApiOperation> ORDER = Comparator.comparing(ApiOperation::path)
         .thenComparing(ApiOperation::method);
 
-    /** Every operation of the OpenAPI document at {@code document}, in path order. */
-    public static SortedSet<ApiOperation> readAll(Path document) {
+    /**
+     * The OpenAPI extension that marks an operation of an optional feature (the API's
+     * {@code x-feature}, e.g. {@code sign-up}).
+     */
+    public static final String FEATURE = "x-feature";
+
+    /**
+     * The operations of the OpenAPI document at {@code document}, in path order: all but
+     * those of an optional feature not in {@code features}.
+     */
+    public static SortedSet<ApiOperation> readAll(Path document, Set<String> features) {
         JsonNode paths;
         try {
             paths = new ObjectMapper().readTree(Files.readString(document)).path("paths");
@@ -38,8 +47,10 @@ public record ApiOperation(String method, String path) implements Comparable<Api
                     + " (the movies-api build writes it; build movies-api first)", e);
         }
         SortedSet<ApiOperation> operations = new TreeSet<>();
-        paths.properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(key -> {
-            if (METHODS.contains(key)) {
+        paths.properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            String key = entry.getKey();
+            JsonNode feature = entry.getValue().path(FEATURE);
+            if (METHODS.contains(key) && (feature.isMissingNode() || features.contains(feature.asText()))) {
                 operations.add(new ApiOperation(key.toUpperCase(Locale.ROOT), path.getKey()));
             }
         }));

@@ -2,6 +2,7 @@ package com.example.movies.infra.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -16,6 +17,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpServiceDiscoveryIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
@@ -111,7 +114,8 @@ public final class ApiStack extends Stack {
     public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IDatabaseInstance database,
             ISecret databaseSecret, ISecret jwtSigningKey, ISecret passwordResetKey, ISecret adminPassword,
             String imageTag, TaskSize taskSize, int desiredCount, int maxCount, String frontendUrl,
-            SortedSet<ApiOperation> operations) {
+            SortedSet<ApiOperation> operations, boolean signUp, Optional<String> sesIdentity,
+            Optional<String> mailFrom) {
     }
 
     private final Repository repository;
@@ -213,13 +217,25 @@ public final class ApiStack extends Stack {
             .description("Service discovery for API Gateway's VPC link")
             .build();
 
+        Map<String, String> environment = new TreeMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod",
+                "MOVIES_ADMIN_USERNAME", "admin", "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(),
+                "MOVIES_FRONTEND_URL", props.frontendUrl(), "MOVIES_SHUTDOWN_DRAIN_DELAY",
+                SHUTDOWN_DRAIN_DELAY.toSeconds() + "s", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+                "MOVIES_SIGN_UP_ENABLED", Boolean.toString(props.signUp())));
+        // Mail through SES with the task role's credentials (Spring Cloud AWS), from the
+        // identity's address; without an identity the API logs its mails.
+        props.sesIdentity().ifPresent(identity -> {
+            EmailIdentity sender = EmailIdentity.Builder.create(this, "MailIdentity")
+                .identity(identity.contains("@") ? Identity.email(identity) : Identity.domain(identity))
+                .build();
+            sender.grantSendEmail(fargate.taskDefinition().getTaskRole());
+            environment.put("SPRING_CLOUD_AWS_SES_ENABLED", "true");
+            environment.put("MOVIES_MAIL_FROM", props.mailFrom().orElseThrow());
+        });
         ContainerDefinition container = fargate.addContainer("api",
                 ContainerDefinitionOptions.builder()
                     .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
-                    .environment(new TreeMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod", "MOVIES_ADMIN_USERNAME",
-                            "admin", "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(), "MOVIES_FRONTEND_URL",
-                            props.frontendUrl(), "MOVIES_SHUTDOWN_DRAIN_DELAY", SHUTDOWN_DRAIN_DELAY.toSeconds() + "s",
-                            "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")))
+                    .environment(environment)
                     .secrets(new TreeMap<>(Map.of("DB_HOST", Secret.fromSecretsManager(props.databaseSecret(), "host"),
                             "DB_PORT", Secret.fromSecretsManager(props.databaseSecret(), "port"), "DB_NAME",
                             Secret.fromSecretsManager(props.databaseSecret(), "dbname"), "DB_USERNAME",
@@ -246,7 +262,7 @@ public final class ApiStack extends Stack {
                     .stopTimeout(STOP_TIMEOUT));
         NagSuppressions.addResourceSuppressions(fargate.taskDefinition(), List.of(NagPackSuppression.builder()
             .id("AwsSolutions-ECS2")
-            .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, frontend URL, shutdown drain delay, log format); every credential is an ECS secret from Secrets Manager.")
+            .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, frontend URL, shutdown drain delay, log format, sign-up, mail sender); every credential is an ECS secret from Secrets Manager, and SES is reached with the task role.")
             .build()));
         // API Gateway can resolve only SRV records from Cloud Map: they carry each
         // healthy task's IP and port.

@@ -2,6 +2,7 @@ package com.example.movies.infra.network;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -48,7 +49,7 @@ import software.constructs.Construct;
  */
 public final class NetworkStack extends Stack {
 
-    public record Props(String namePrefix, int natGateways, boolean vpcEndpoints) {
+    public record Props(String namePrefix, int natGateways, boolean vpcEndpoints, boolean sesEndpoint) {
     }
 
     private static final String VPC_CIDR = "10.0.0.0/16";
@@ -88,7 +89,7 @@ public final class NetworkStack extends Stack {
                     .build());
 
         if (props.vpcEndpoints()) {
-            addEndpointsForTasks();
+            addEndpointsForTasks(props.sesEndpoint());
         }
 
         Bucket accessLogs = Bucket.Builder.create(this, "LoadBalancerAccessLogs")
@@ -121,19 +122,23 @@ public final class NetworkStack extends Stack {
     }
 
     /**
-     * Interface endpoints for what Fargate tasks call (image pulls, logs, secrets) and
-     * the S3 gateway for image layers.
+     * Interface endpoints for what Fargate tasks call (image pulls, logs, secrets, and
+     * the SES API when the API sends mail through SES) and the S3 gateway for image
+     * layers.
      */
-    private void addEndpointsForTasks() {
+    private void addEndpointsForTasks(boolean ses) {
         vpc.addGatewayEndpoint("S3",
                 GatewayVpcEndpointOptions.builder()
                     .service(GatewayVpcEndpointAwsService.S3)
                     .subnets(List.of(privateSubnets))
                     .build());
-        Map<String, IInterfaceVpcEndpointService> services = Map.of("EcrApi", InterfaceVpcEndpointAwsService.ECR,
-                "EcrDocker", InterfaceVpcEndpointAwsService.ECR_DOCKER, "Logs",
+        Map<String, IInterfaceVpcEndpointService> services = new TreeMap<>(Map.of("EcrApi",
+                InterfaceVpcEndpointAwsService.ECR, "EcrDocker", InterfaceVpcEndpointAwsService.ECR_DOCKER, "Logs",
                 InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS, "SecretsManager",
-                InterfaceVpcEndpointAwsService.SECRETS_MANAGER);
+                InterfaceVpcEndpointAwsService.SECRETS_MANAGER));
+        if (ses) {
+            services.put("Ses", InterfaceVpcEndpointAwsService.EMAIL);
+        }
         SecurityGroup endpoints = SecurityGroup.Builder.create(this, "EndpointSecurityGroup")
             .vpc(vpc)
             .description("Interface VPC endpoints: HTTPS from inside the VPC")

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,19 +26,33 @@ class ApiOperationTest {
                   "/api/token": {"post": {}}
                 }}""");
 
-        assertThat(ApiOperation.readAll(document)).extracting(ApiOperation::routeKey)
+        assertThat(ApiOperation.readAll(document, Set.of())).extracting(ApiOperation::routeKey)
             .containsExactly("POST /api/token", "DELETE /api/v1/movie/{id}", "GET /api/v1/movie/{id}");
+    }
+
+    @Test
+    void leavesOutTheOperationsOfFeaturesThatAreOff() throws IOException {
+        Path document = write("""
+                {"openapi": "3.1.0", "paths": {
+                  "/api/token": {"post": {}},
+                  "/api/v1/users/auth/registration": {"post": {"x-feature": "sign-up"}}
+                }}""");
+
+        assertThat(ApiOperation.readAll(document, Set.of())).extracting(ApiOperation::routeKey)
+            .containsExactly("POST /api/token");
+        assertThat(ApiOperation.readAll(document, Set.of("sign-up"))).extracting(ApiOperation::routeKey)
+            .containsExactly("POST /api/token", "POST /api/v1/users/auth/registration");
     }
 
     @Test
     void refusesADocumentWithoutOperations() throws IOException {
         Path document = write("{\"openapi\": \"3.1.0\", \"paths\": {}}");
-        assertThatThrownBy(() -> ApiOperation.readAll(document)).hasMessageContaining("has no operations");
+        assertThatThrownBy(() -> ApiOperation.readAll(document, Set.of())).hasMessageContaining("has no operations");
     }
 
     @Test
     void saysWhereTheDocumentComesFromWhenItIsMissing() {
-        assertThatThrownBy(() -> ApiOperation.readAll(directory.resolve("openapi.json")))
+        assertThatThrownBy(() -> ApiOperation.readAll(directory.resolve("openapi.json"), Set.of()))
             .isInstanceOf(UncheckedIOException.class)
             .hasMessageContaining("build movies-api first");
     }

@@ -13,15 +13,16 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the reset link through Spring Mail where SMTP is configured
- * ({@code spring.mail.host}), else logs it. The mail goes out on Boot's task executor,
- * after the answer: a reset for a known address must take as long as one for an unknown
- * address, however slow the SMTP server.
+ * Sends the account mails (password reset, welcome, sign-up verification) through Spring
+ * Mail's sender: SMTP where {@code spring.mail.host} is set, Amazon SES where
+ * {@code spring.cloud.aws.ses.enabled} is, else the mail is logged. The mail goes out on
+ * Boot's task executor, after the answer: a reset for a known address must take as long
+ * as one for an unknown address, however slow the SMTP server.
  */
 @Component
-class PasswordResetMailer {
+class AccountMailer {
 
-    private static final Log logger = LogFactory.getLog(PasswordResetMailer.class);
+    private static final Log logger = LogFactory.getLog(AccountMailer.class);
 
     private final ObjectProvider<JavaMailSender> mailSender;
 
@@ -29,7 +30,7 @@ class PasswordResetMailer {
 
     private final TaskExecutor executor;
 
-    PasswordResetMailer(ObjectProvider<JavaMailSender> mailSender, ResetMailProperties properties,
+    AccountMailer(ObjectProvider<JavaMailSender> mailSender, ResetMailProperties properties,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.mailSender = mailSender;
         this.properties = properties;
@@ -49,11 +50,20 @@ class PasswordResetMailer {
                 + "). Set its password to sign in.\n\n" + instructions(uid, token));
     }
 
+    /** The link that verifies a signed-up account's address, which activates it. */
+    void sendVerification(User user, String key) {
+        String page = this.properties.frontendPage("/sign-up/verify/" + key)
+            .map((link) -> "Activate it at " + link + "\n\nOr p")
+            .orElse("P");
+        queue(user, "Confirm your e-mail address", "You signed up as " + user.username() + ".\n\n" + page
+                + "ost the key " + key + " to /api/v1/users/auth/registration/verify-email.\n");
+    }
+
     /**
      * The frontend's page for the link where its URL is known, and the API's way always.
      */
     private String instructions(String uid, String token) {
-        String page = this.properties.resetPage(uid, token)
+        String page = this.properties.frontendPage("/password/reset/" + uid + "/" + token)
             .map((link) -> "Set your new password at " + link + "\n\nOr c")
             .orElse("C");
         return page + "onfirm it with uid " + uid + " and token " + token
@@ -74,8 +84,8 @@ class PasswordResetMailer {
     private void deliver(User user, String subject, String text) {
         JavaMailSender sender = this.mailSender.getIfAvailable();
         if (sender == null) {
-            logger.info("No SMTP server configured (spring.mail.host); mail '" + subject + "' to " + user.email()
-                    + ":\n" + text);
+            logger.info("No mail sender configured (spring.mail.host or spring.cloud.aws.ses.enabled); mail '" + subject
+                    + "' to " + user.email() + ":\n" + text);
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();

@@ -20,16 +20,16 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * on.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class PasswordResetMailerTest {
+class AccountMailerTest {
 
     @Test
     void aFullQueueDropsTheMailWithAWarning(CapturedOutput output) {
-        PasswordResetMailer mailer = new PasswordResetMailer(
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+        AccountMailer mailer = new AccountMailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 new ResetMailProperties("webmaster@localhost", Duration.ofMinutes(2), null), (task) -> {
                     throw new TaskRejectedException("full");
                 });
-        User user = new User(42, "someone", "someone@example.com", "", "", "x", false, true, Instant.now(), null);
+        User user = new User(42, "someone", "someone@example.com", "", "", "x", false, true, Instant.now(), null,
+                false);
         assertThatNoException().isThrownBy(() -> mailer.send(user, "uid", "token"));
         assertThat(output).contains("Mail 'Password reset' of user 42 dropped: the mail queue is full");
     }

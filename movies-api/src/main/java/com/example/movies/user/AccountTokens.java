@@ -16,13 +16,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Password-reset links as Django makes them: {@code uid} is the user's id in base64,
+ * The keys of the account mails, all HMACs with the reset secret, nothing stored, valid
+ * on every replica alike for three days.
+ * <ul>
+ * <li>Password-reset links as Django makes them: {@code uid} is the user's id in base64,
  * {@code token} a timestamped HMAC over the user's id, password hash, last login and
- * e-mail. Nothing is stored: the token dies when the password changes (and after three
- * days), on every replica alike.
+ * e-mail; the token dies when the password changes.</li>
+ * <li>E-mail verification keys of self-service sign-up, {@code uid:token}, with a token
+ * over the purpose, the user's id and e-mail; following one twice verifies nothing new
+ * (UserRepository.verify).</li>
+ * </ul>
  */
 @Component
-public class PasswordResetTokens {
+public class AccountTokens {
 
     static final Duration VALIDITY = Duration.ofDays(3);
 
@@ -31,7 +37,7 @@ public class PasswordResetTokens {
 
     private final SecretKeySpec key;
 
-    PasswordResetTokens(PasswordResetProperties properties) {
+    AccountTokens(PasswordResetProperties properties) {
         this.key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
@@ -55,10 +61,30 @@ public class PasswordResetTokens {
 
     /** A token as made at {@code issued} (tests make expired ones). */
     String token(User user, Instant issued) {
-        return token(user, Duration.between(EPOCH, issued).toSeconds());
+        return token(resetState(user), Duration.between(EPOCH, issued).toSeconds());
+    }
+
+    /** The key of the mail that verifies a new account's address. */
+    String verificationKey(User user) {
+        return uid(user) + ":" + token(verificationState(user), Duration.between(EPOCH, Instant.now()).toSeconds());
+    }
+
+    /** The user id a verification key names, if it names one. */
+    static Optional<Long> verificationUserId(String key) {
+        int colon = key.indexOf(':');
+        return (colon > 0) ? userId(key.substring(0, colon)) : Optional.empty();
+    }
+
+    boolean isValidVerificationKey(User user, String key) {
+        String prefix = uid(user) + ":";
+        return key.startsWith(prefix) && isValid(verificationState(user), key.substring(prefix.length()));
     }
 
     boolean isValid(User user, String token) {
+        return isValid(resetState(user), token);
+    }
+
+    private boolean isValid(State state, String token) {
         int dash = token.indexOf('-');
         if (dash < 1) {
             return false;
@@ -72,17 +98,30 @@ public class PasswordResetTokens {
         }
         long age = Duration.between(EPOCH, Instant.now()).toSeconds() - timestamp;
         return age >= 0 && age <= VALIDITY.toSeconds() && MessageDigest
-            .isEqual(token(user, timestamp).getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+            .isEqual(token(state, timestamp).getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String token(User user, long timestamp) {
+    /** What a token signs: {@code before}, the timestamp, {@code after}. */
+    private record State(String before, String after) {
+    }
+
+    /** Django's reset token hash value. */
+    private static State resetState(User user) {
         String lastLogin = (user.lastLogin() != null) ? user.lastLogin().truncatedTo(ChronoUnit.SECONDS).toString()
                 : "";
-        String state = user.id() + user.password() + lastLogin + timestamp + user.email();
+        return new State(user.id() + user.password() + lastLogin, user.email());
+    }
+
+    private static State verificationState(User user) {
+        return new State("verify-email:" + user.id() + ":", ":" + user.email());
+    }
+
+    private String token(State state, long timestamp) {
+        String message = state.before() + timestamp + state.after();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(this.key);
-            String hash = HexFormat.of().formatHex(mac.doFinal(state.getBytes(StandardCharsets.UTF_8)));
+            String hash = HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
             return Long.toString(timestamp, 36) + "-" + hash.substring(0, 32);
         }
         catch (GeneralSecurityException ex) {

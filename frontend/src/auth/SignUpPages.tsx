@@ -1,0 +1,176 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router";
+import { ApiError, api, errorMessage } from "../api";
+import { Field } from "../Field";
+import { useApiForm } from "../useApiForm";
+
+/** Whether the site lets people sign up: null while the API is asked. */
+function useSignUpAvailable(): { available: boolean | null; error: string | null } {
+  const [available, setAvailable] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    api
+      .signUpAvailable()
+      .then((value) => current && setAvailable(value))
+      .catch((e: unknown) => current && setError(errorMessage(e)));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return { available, error };
+}
+
+/** `/sign-up`: a new account, activated from the link of the mail it gets. */
+export function SignUpPage() {
+  const { available, error: availabilityError } = useSignUpAvailable();
+  const [username, setUsername] = useState("");
+  const [email, setEmail] = useState("");
+  const [password1, setPassword1] = useState("");
+  const [password2, setPassword2] = useState("");
+  const [sent, setSent] = useState(false);
+  const { fieldErrors, error, busy, submit: call } = useApiForm();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSent(await call(() => api.register({ username, email, password1, password2 })));
+  }
+
+  if (sent) return <CheckYourMail email={email} />;
+  return (
+    <section className="narrow">
+      <h1>Sign up</h1>
+      {availabilityError && (
+        <p role="alert" className="alert">
+          {availabilityError}
+        </p>
+      )}
+      {available === false && (
+        <p role="status">This site does not take sign-ups. Ask a staff member to create an account for you.</p>
+      )}
+      {available && (
+        <form aria-label="Sign up" onSubmit={submit} noValidate>
+          {error && (
+            <p role="alert" className="alert">
+              {error}
+            </p>
+          )}
+          <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} autoComplete="username" />
+          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
+          <Field label="Password" name="password1" type="password" value={password1} onChange={setPassword1} errors={fieldErrors.password1} autoComplete="new-password" />
+          <Field label="Password again" name="password2" type="password" value={password2} onChange={setPassword2} errors={fieldErrors.password2} autoComplete="new-password" />
+          <button type="submit" className="button primary" disabled={busy}>
+            Sign up
+          </button>
+        </form>
+      )}
+      <p>
+        Already have an account? <Link to="/login">Log in</Link>
+      </p>
+    </section>
+  );
+}
+
+/** After signing up: where the activation link went, and a way to have it sent again. */
+function CheckYourMail({ email }: { email: string }) {
+  return (
+    <section className="narrow">
+      <h1>Check your mail</h1>
+      <p role="status">{`We sent a link to ${email}. Follow it to activate your account, then log in.`}</p>
+      <p>
+        No mail? <Link to="/sign-up/resend">Send the link again</Link>
+      </p>
+    </section>
+  );
+}
+
+/** `/sign-up/resend`: mails the activation link again. */
+export function ResendActivationPage() {
+  const [email, setEmail] = useState("");
+  const [sent, setSent] = useState(false);
+  const { fieldErrors, error, busy, submit: call } = useApiForm();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSent(await call(() => api.resendVerification(email)));
+  }
+
+  return (
+    <section className="narrow">
+      <h1>Send the activation link again</h1>
+      {sent ? (
+        <p role="status">{`If an account waiting for activation has the address ${email}, a new link is on its way. Links go out at most every few minutes.`}</p>
+      ) : (
+        <form aria-label="Send the activation link again" onSubmit={submit} noValidate>
+          {error && (
+            <p role="alert" className="alert">
+              {error}
+            </p>
+          )}
+          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
+          <button type="submit" className="button primary" disabled={busy}>
+            Send the link
+          </button>
+        </form>
+      )}
+      <p>
+        <Link to="/login">Back to login</Link>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * `/sign-up/verify/{key}`: the page an activation mail links to. Activation waits for a click, so that a mail
+ * scanner opening the link activates nothing.
+ */
+export function VerifyEmailPage() {
+  const { key = "" } = useParams();
+  const [done, setDone] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+  const { error, busy, submit: call } = useApiForm();
+
+  async function activate(event: FormEvent) {
+    event.preventDefault();
+    setDone(
+      await call(async () => {
+        try {
+          await api.verifyEmail(key);
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 404) setInvalid(true);
+          throw e;
+        }
+      }),
+    );
+  }
+
+  return (
+    <section className="narrow">
+      <h1>Activate your account</h1>
+      {done ? (
+        <>
+          <p role="status">Your account is active.</p>
+          <p>
+            <Link to="/login">Log in</Link>
+          </p>
+        </>
+      ) : invalid ? (
+        <p role="alert" className="alert">
+          This link is not valid: it was used already, or it is older than three days.{" "}
+          <Link to="/sign-up/resend">Send a new link</Link>.
+        </p>
+      ) : (
+        <form aria-label="Activate your account" onSubmit={activate} noValidate>
+          {error && (
+            <p role="alert" className="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="button primary" disabled={busy}>
+            Activate my account
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
