@@ -63,6 +63,11 @@ public class AuthService {
             .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(passwordEncoder);
+        // A hash of another algorithm (an imported Django hash) is replaced with the
+        // port's own at the first sign-in with the right password; the tokens then
+        // issued are bound to the new hash.
+        provider.setUserDetailsPasswordService(
+                (account, newHash) -> new SignedIn(users.replacePasswordHash(((SignedIn) account).user(), newHash)));
         provider.setPreAuthenticationChecks((account) -> {
         });
         provider.setPostAuthenticationChecks((account) -> {

@@ -10,6 +10,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -99,11 +100,15 @@ class SecurityConfig {
     }
 
     /**
-     * Delegating encoder: bcrypt now, other algorithms recognisable by their {id} prefix.
+     * Delegating encoder: bcrypt now, other algorithms recognisable by their {id} prefix,
+     * and a hash without one is Django's, from an imported database.
      */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        DelegatingPasswordEncoder encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories
+            .createDelegatingPasswordEncoder();
+        encoder.setDefaultPasswordEncoderForMatches(new DjangoPasswordEncoder());
+        return encoder;
     }
 
 }

@@ -185,6 +185,14 @@ public class UserRepository {
             .update();
     }
 
+    /** Another hash of the same password: the rest of the account stays as it is. */
+    void replacePasswordHash(long id, String passwordHash) {
+        this.jdbc.sql("UPDATE app_user SET password = :password WHERE id = :id")
+            .param("id", id)
+            .param("password", passwordHash)
+            .update();
+    }
+
     void updateLastLogin(long id, Instant lastLogin) {
         this.jdbc.sql("UPDATE app_user SET last_login = :lastLogin WHERE id = :id")
             .param("id", id)

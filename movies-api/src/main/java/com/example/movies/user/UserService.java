@@ -60,6 +60,16 @@ public class UserService {
         return (candidates.size() == 1) ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
+    /**
+     * Stores a new hash of the user's unchanged password (another algorithm's, such as an
+     * imported Django hash, upgraded at sign-in).
+     * @return the user with the new hash
+     */
+    public User replacePasswordHash(User user, String passwordHash) {
+        this.users.replacePasswordHash(user.id(), passwordHash);
+        return this.users.findById(user.id()).orElseThrow();
+    }
+
     /** Django's "update last login" on every token issue. */
     public void recordLogin(User user) {
         this.users.updateLastLogin(user.id(), Timestamps.now());

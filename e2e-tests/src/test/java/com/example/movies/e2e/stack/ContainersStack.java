@@ -17,6 +17,8 @@ import java.util.stream.IntStream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
+import org.testcontainers.containers.startupcheck.IndefiniteWaitOneShotStartupCheckStrategy;
+import org.testcontainers.utility.MountableFile;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.lifecycle.Startables;
@@ -72,6 +74,8 @@ public final class ContainersStack implements Stack {
 
     private MailInbox inbox;
 
+    private PostgreSQLContainer database;
+
     private URI apiUrl;
 
     private URI frontendUrl;
@@ -99,8 +103,7 @@ public final class ContainersStack implements Stack {
         network = Network.newNetwork();
         inbox = MailInbox.start();
 
-        PostgreSQLContainer database = new PostgreSQLContainer(
-                DockerImageName.parse(postgresImage).asCompatibleSubstituteFor("postgres"))
+        database = new PostgreSQLContainer(DockerImageName.parse(postgresImage).asCompatibleSubstituteFor("postgres"))
             .withNetwork(network)
             .withNetworkAliases("db")
             .withDatabaseName("movies")
@@ -226,6 +229,27 @@ public final class ContainersStack implements Stack {
         if (inbox != null) {
             inbox.close();
             inbox = null;
+        }
+    }
+
+    /** The image as a one-off container on the stack's network, as an ECS run-task. */
+    @Override
+    public Optional<CommandResult> importDjango(Path database) {
+        try (GenericContainer<?> command = new GenericContainer<>(DockerImageName.parse(apiImage)).withNetwork(network)
+            .withEnv(Map.of("SPRING_PROFILES_ACTIVE", "prod", "DB_HOST", "db", "DB_PORT", "5432", "DB_NAME",
+                    this.database.getDatabaseName(), "DB_USERNAME", this.database.getUsername(), "DB_PASSWORD",
+                    this.database.getPassword()))
+            .withCopyFileToContainer(MountableFile.forHostPath(database, 0644), "/tmp/original.sqlite3")
+            .withCommand("import-django", "--from=/tmp/original.sqlite3")
+            .withStartupCheckStrategy(new IndefiniteWaitOneShotStartupCheckStrategy())) {
+            try {
+                command.start();
+            }
+            catch (RuntimeException e) {
+                // A non-zero exit: its status and output are the answer.
+            }
+            Long status = command.getCurrentContainerInfo().getState().getExitCodeLong();
+            return Optional.of(new CommandResult((status != null) ? status.intValue() : -1, command.getLogs()));
         }
     }
 

@@ -1,6 +1,8 @@
 package com.example.movies.e2e.stack;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -75,6 +77,25 @@ public final class ProcessesStack implements Stack {
     @Override
     public Endpoints endpoints() {
         return new Endpoints(apiUrl, frontendUrl, admin);
+    }
+
+    @Override
+    public Optional<CommandResult> importDjango(Path database) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", apiJar.toString(), "import-django",
+                "--from=" + database.toAbsolutePath())
+            .redirectErrorStream(true);
+        builder.environment().putAll(databaseEnvironment());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return Optional.of(new CommandResult(process.waitFor(), output));
+    }
+
+    /** The API's database settings, as the prod profile reads them. */
+    private Map<String, String> databaseEnvironment() {
+        return Map.of("SPRING_PROFILES_ACTIVE", "prod", "DB_HOST", database.host, "DB_PORT",
+                String.valueOf(database.port), "DB_NAME", database.name, "DB_USERNAME", database.user, "DB_PASSWORD",
+                database.password);
     }
 
     @Override

@@ -83,6 +83,20 @@ public interface Stack extends AutoCloseable {
     }
 
     /**
+     * Runs the API's {@code import-django --from=<database>} against this stack's
+     * database the way its deployment would (the jar as a one-off process, the image as a
+     * one-off container); empty where the suite must not write into the database behind
+     * the API's back (a deployed system).
+     */
+    default Optional<CommandResult> importDjango(java.nio.file.Path database) throws Exception {
+        return Optional.empty();
+    }
+
+    /** A one-off command's exit status and what it printed. */
+    record CommandResult(int exitStatus, String output) {
+    }
+
+    /**
      * Whether this stack and its data are thrown away after the run. Only then may a test
      * do what it cannot fully undo or what would disturb real users, such as changing the
      * admin's password.
