@@ -14,13 +14,87 @@ import java.util.function.Function;
 public record DeploymentParameters(String environmentName, String region, String imageTag, TaskSize apiTask,
         int apiDesiredCount, int apiMaxCount, TaskSize frontendTask, int frontendDesiredCount, int natGateways,
         boolean vpcEndpoints, Optional<CustomDomain> domain, Path openApiDocument, boolean signUp,
-        Optional<String> sesIdentity) {
+        Optional<String> sesIdentity, Preset preset, int frontendMaxCount, Database database,
+        Optional<String> alarmEmail) {
+
+    /**
+     * A set of defaults ({@code -c preset=...}): {@code dev}, the cheapest that works
+     * (one of everything), or {@code production}, with no single point of failure (two
+     * tasks of each service across the two zones, a NAT gateway per zone, a Multi-AZ
+     * database, the frontend autoscaled). Any key given with {@code -c} overrides its
+     * preset's value.
+     */
+    public enum Preset {
+
+        DEV(1, 4, 1, 1, 1, "micro", false), PRODUCTION(2, 6, 2, 4, 2, "small", true);
+
+        final int apiDesiredCount;
+
+        final int apiMaxCount;
+
+        final int frontendDesiredCount;
+
+        final int frontendMaxCount;
+
+        final int natGateways;
+
+        final String databaseSize;
+
+        final boolean multiAzDatabase;
+
+        Preset(int apiDesiredCount, int apiMaxCount, int frontendDesiredCount, int frontendMaxCount, int natGateways,
+                String databaseSize, boolean multiAzDatabase) {
+            this.apiDesiredCount = apiDesiredCount;
+            this.apiMaxCount = apiMaxCount;
+            this.frontendDesiredCount = frontendDesiredCount;
+            this.frontendMaxCount = frontendMaxCount;
+            this.natGateways = natGateways;
+            this.databaseSize = databaseSize;
+            this.multiAzDatabase = multiAzDatabase;
+        }
+
+    }
+
+    /**
+     * The PostgreSQL instance ({@code db.t4g.<size>}), whether it has a standby in the
+     * other zone, and each API task's connection pool.
+     */
+    public record Database(String size, boolean multiAz, int poolSizePerTask) {
+
+        /**
+         * RDS PostgreSQL's default max_connections (LEAST(memory / 9531392, 5000)) per
+         * db.t4g size, rounded down, less the connections RDS reserves for itself.
+         */
+        static final Map<String, Integer> CONNECTION_LIMITS = Map.of("micro", 80, "small", 180, "medium", 400, "large",
+                850);
+
+        public Database {
+            if (!CONNECTION_LIMITS.containsKey(size)) {
+                throw new IllegalArgumentException("databaseSize must be one of "
+                        + new java.util.TreeSet<>(CONNECTION_LIMITS.keySet()) + ": " + size);
+            }
+            if (poolSizePerTask < 1) {
+                throw new IllegalArgumentException("apiDbPoolSize must be at least 1: " + poolSizePerTask);
+            }
+        }
+
+        public int connectionLimit() {
+            return CONNECTION_LIMITS.get(size);
+        }
+
+    }
 
     /**
      * The API's optional feature that {@code signUp} turns on (its OpenAPI
      * {@code x-feature}).
      */
     public static final String SIGN_UP = "sign-up";
+
+    /**
+     * Database connections per API task: its requests run at most two per vCPU at once
+     * (movies.request.max-active), so a few connections serve them.
+     */
+    public static final int DEFAULT_POOL_SIZE = 8;
 
     /**
      * Fargate task size; the benchmarks show 0.25 vCPU / 512 MiB is enough for both
@@ -78,6 +152,19 @@ public record DeploymentParameters(String environmentName, String region, String
                     "sesIdentity must be an e-mail address (you@example.com) or a domain (example.com): "
                             + sesIdentity.get());
         }
+        // During a rolling deploy the old and the new tasks are both up (max healthy
+        // 200 %): every pool may be open at once.
+        int connections = apiMaxCount * database.poolSizePerTask() * 2;
+        if (connections >= database.connectionLimit()) {
+            throw new IllegalArgumentException(
+                    "The API can open " + connections + " database connections (apiMaxCount " + apiMaxCount
+                            + " x apiDbPoolSize " + database.poolSizePerTask() + " x 2 during a deploy), but a db.t4g."
+                            + database.size() + " admits about " + database.connectionLimit()
+                            + ": lower apiMaxCount or apiDbPoolSize, or choose a larger " + "databaseSize");
+        }
+        if (frontendMaxCount < Math.max(1, frontendDesiredCount)) {
+            throw new IllegalArgumentException("frontendMaxCount must be at least 1 and at least frontendDesiredCount");
+        }
         if (natGateways == 0 && !vpcEndpoints) {
             throw new IllegalArgumentException(
                     "natGateways=0 needs vpcEndpoints=true: without NAT, tasks reach ECR, CloudWatch Logs and Secrets Manager only through VPC endpoints");
@@ -104,6 +191,11 @@ public record DeploymentParameters(String environmentName, String region, String
         }).orElse(null);
         Optional<String> domainName = text.apply("domainName");
         Optional<String> certificateArn = text.apply("certificateArn");
+        Preset preset = text.apply("preset").map(value -> switch (value) {
+            case "dev" -> Preset.DEV;
+            case "production" -> Preset.PRODUCTION;
+            default -> throw new IllegalArgumentException("preset must be dev or production: " + value);
+        }).orElse(Preset.DEV);
         if (domainName.isPresent() != certificateArn.isPresent()) {
             throw new IllegalArgumentException("domainName and certificateArn must both be set, or neither");
         }
@@ -111,17 +203,29 @@ public record DeploymentParameters(String environmentName, String region, String
             .or(() -> defaultRegion)
             .orElseThrow(() -> new IllegalArgumentException(
                     "no region: configure one for the AWS CLI profile (cdk passes it as CDK_DEFAULT_REGION) or pass -c region=...")),
-                text.apply("imageTag").orElse("latest"),
+                text.apply("imageTag")
+                    .orElseThrow(() -> new IllegalArgumentException("no imageTag: pass the tag of the images to run, "
+                            + "-c imageTag=<tag> (the pipeline passes each build's commit); there is no default, "
+                            + "so that no deploy runs an image nobody chose")),
                 new TaskSize(orDefault(number.apply("apiCpu"), TaskSize.SMALLEST.cpu()),
                         orDefault(number.apply("apiMemoryMiB"), TaskSize.SMALLEST.memoryMiB())),
-                orDefault(number.apply("apiDesiredCount"), 1), orDefault(number.apply("apiMaxCount"), 4),
+                orDefault(number.apply("apiDesiredCount"), preset.apiDesiredCount),
+                orDefault(number.apply("apiMaxCount"), preset.apiMaxCount),
                 new TaskSize(orDefault(number.apply("frontendCpu"), TaskSize.SMALLEST.cpu()),
                         orDefault(number.apply("frontendMemoryMiB"), TaskSize.SMALLEST.memoryMiB())),
-                orDefault(number.apply("frontendDesiredCount"), 1), orDefault(number.apply("natGateways"), 1),
+                orDefault(number.apply("frontendDesiredCount"), preset.frontendDesiredCount),
+                orDefault(number.apply("natGateways"), preset.natGateways),
                 text.apply("vpcEndpoints").map(value -> bool("vpcEndpoints", value)).orElse(false),
                 domainName.map(name -> new CustomDomain(name, certificateArn.orElseThrow())),
                 Path.of(text.apply("openApiDocument").orElse("target/openapi.json")),
-                text.apply("signUp").map(value -> bool("signUp", value)).orElse(false), text.apply("sesIdentity"));
+                text.apply("signUp").map(value -> bool("signUp", value)).orElse(false), text.apply("sesIdentity"),
+                preset, orDefault(number.apply("frontendMaxCount"), preset.frontendMaxCount),
+                new Database(text.apply("databaseSize").orElse(preset.databaseSize),
+                        text.apply("multiAzDatabase")
+                            .map(value -> bool("multiAzDatabase", value))
+                            .orElse(preset.multiAzDatabase),
+                        orDefault(number.apply("apiDbPoolSize"), DEFAULT_POOL_SIZE)),
+                text.apply("alarmEmail"));
     }
 
     private static int orDefault(Integer value, int fallback) {

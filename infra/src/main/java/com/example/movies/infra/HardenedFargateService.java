@@ -1,10 +1,15 @@
 package com.example.movies.infra;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
@@ -19,6 +24,7 @@ import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
@@ -31,6 +37,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.TaskSize;
+import com.example.movies.infra.monitoring.Alarms;
 
 /**
  * An ECS Fargate service built and hardened alike for the API and the frontend: its image
@@ -55,7 +62,7 @@ public final class HardenedFargateService extends Construct {
      * description
      */
     public record Props(String name, IVpc vpc, SubnetSelection subnets, TaskSize taskSize, int desiredCount,
-            String imageTag, String tasks, String awsApis) {
+            int maxCount, String imageTag, String tasks, String awsApis) {
     }
 
     private final Props props;
@@ -123,20 +130,68 @@ public final class HardenedFargateService extends Construct {
 
     /**
      * Creates the service once its container is added; {@code options} adds what only
-     * this service has.
+     * this service has. Autoscaling owns its task count (between the desired count and
+     * the maximum, aiming at 60 % CPU), so the template has no DesiredCount: a deploy
+     * never resets a count autoscaling chose (CloudFormation leaves an absent one as it
+     * is). Only a desired count of 0 (a first deploy, before any image exists) is
+     * written.
      */
     public FargateService createService(UnaryOperator<FargateService.Builder> options) {
-        return options
+        FargateService service = options
             .apply(FargateService.Builder.create(this, "Service")
                 .cluster(this.cluster)
                 .taskDefinition(this.taskDefinition)
-                .desiredCount(this.props.desiredCount())
+                .desiredCount((this.props.desiredCount() == 0) ? 0 : null)
                 .vpcSubnets(this.props.subnets())
                 .securityGroups(List.of(this.securityGroup))
                 .assignPublicIp(false)
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
                 .circuitBreaker(DeploymentCircuitBreaker.builder().rollback(true).build()))
+            .build();
+        service
+            .autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(this.props.desiredCount())
+                .maxCapacity(this.props.maxCount())
+                .build())
+            .scaleOnCpuUtilization("Cpu",
+                    CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(60)
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.seconds(300))
+                        .build());
+        return service;
+    }
+
+    /**
+     * The alarms every service has: fewer tasks running than desired for five minutes
+     * (tasks that cannot start, or keep failing), and CPU or memory near the task's size.
+     */
+    public void addServiceAlarms(Alarms alarms, FargateService service, String label) {
+        Map<String, String> dimensions = Map.of("ClusterName", this.cluster.getClusterName(), "ServiceName",
+                service.getServiceName());
+        MathExpression missing = MathExpression.Builder.create()
+            .expression("desired - running")
+            .usingMetrics(Map.of("desired", containerInsights("DesiredTaskCount", dimensions), "running",
+                    containerInsights("RunningTaskCount", dimensions)))
+            .period(Duration.minutes(1))
+            .label(label + " tasks missing")
+            .build();
+        alarms.above(label + "TasksBelowDesired", missing, 1, 5,
+                label + ": fewer tasks run than desired for 5 minutes.");
+        alarms.above(label + "Cpu", service.metricCpuUtilization(), 85, 3,
+                label + ": CPU at 85 % or more of the task size for 15 minutes.");
+        alarms.above(label + "Memory", service.metricMemoryUtilization(), 85, 3,
+                label + ": memory at 85 % or more of the task size for 15 minutes.");
+    }
+
+    private static Metric containerInsights(String name, Map<String, String> dimensions) {
+        return Metric.Builder.create()
+            .namespace("ECS/ContainerInsights")
+            .metricName(name)
+            .dimensionsMap(dimensions)
+            .statistic("Average")
+            .period(Duration.minutes(1))
             .build();
     }
 
@@ -146,6 +201,10 @@ public final class HardenedFargateService extends Construct {
 
     public FargateTaskDefinition taskDefinition() {
         return this.taskDefinition;
+    }
+
+    public LogGroup logs() {
+        return this.logs;
     }
 
 }

@@ -14,6 +14,8 @@ import com.example.movies.infra.api.ApiOperation;
 import com.example.movies.infra.api.ApiStack;
 import com.example.movies.infra.data.DataStack;
 import com.example.movies.infra.frontend.FrontendStack;
+import com.example.movies.infra.monitoring.AlertsStack;
+import com.example.movies.infra.monitoring.DashboardStack;
 import com.example.movies.infra.network.NetworkStack;
 import com.example.movies.infra.pipeline.PipelineStack;
 
@@ -22,8 +24,8 @@ import com.example.movies.infra.pipeline.PipelineStack;
  * cross-stack references). A later stack (e.g. the pipeline) takes what it needs from
  * this record, such as the ECR repositories.
  */
-public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, FrontendStack frontend,
-        Optional<PipelineStack> pipeline) {
+public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack data, ApiStack api,
+        FrontendStack frontend, DashboardStack dashboard, Optional<PipelineStack> pipeline) {
 
     /**
      * Defines the four stacks on {@code app} and checks the whole app with cdk-nag's AWS
@@ -38,13 +40,16 @@ public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, F
         SortedSet<ApiOperation> operations = ApiOperation.readAll(parameters.openApiDocument(), parameters.features());
         String prefix = parameters.namePrefix();
 
+        AlertsStack alerts = new AlertsStack(app, "Alerts",
+                stackProps(parameters, "alerts", "the SNS topic the alarms notify (alarmEmail)"), prefix,
+                parameters.alarmEmail());
         NetworkStack network = new NetworkStack(app, "Network",
                 stackProps(parameters, "network", "VPC, flow logs, optional VPC endpoints and the public ALB"),
                 new NetworkStack.Props(prefix, parameters.natGateways(), parameters.vpcEndpoints(),
                         parameters.sesIdentity().isPresent()));
         DataStack data = new DataStack(app, "Data",
-                stackProps(parameters, "data", "PostgreSQL and the API's generated secrets"),
-                new DataStack.Props(network.vpc(), network.privateSubnets()));
+                stackProps(parameters, "data", "PostgreSQL and the API's generated secrets"), new DataStack.Props(
+                        prefix, network.vpc(), network.privateSubnets(), parameters.database(), alerts.topic()));
         String frontendUrl = parameters.frontendUrl(network.loadBalancer().getLoadBalancerDnsName());
         ApiStack api = new ApiStack(app, "Api",
                 stackProps(parameters, "api", "Movies API on ECS Fargate behind an API Gateway HTTP API"),
@@ -52,12 +57,18 @@ public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, F
                         data.databaseSecret(), data.jwtSigningKey(), data.passwordResetKey(), data.adminPassword(),
                         parameters.imageTag(), parameters.apiTask(), parameters.apiDesiredCount(),
                         parameters.apiMaxCount(), frontendUrl, operations, parameters.signUp(),
-                        parameters.sesIdentity(), parameters.mailFrom()));
+                        parameters.sesIdentity(), parameters.mailFrom(), parameters.database().poolSizePerTask(),
+                        alerts.topic()));
         FrontendStack frontend = new FrontendStack(app, "Frontend",
                 stackProps(parameters, "frontend", "React frontend (nginx) on ECS Fargate behind the ALB"),
                 new FrontendStack.Props(prefix, network.vpc(), network.privateSubnets(), network.loadBalancer(),
                         api.gatewayUrl(), parameters.imageTag(), parameters.frontendTask(),
-                        parameters.frontendDesiredCount(), parameters.domain(), frontendUrl));
+                        parameters.frontendDesiredCount(), parameters.frontendMaxCount(), parameters.domain(),
+                        frontendUrl, alerts.topic()));
+        DashboardStack dashboard = new DashboardStack(app, "Dashboard",
+                stackProps(parameters, "dashboard", "CloudWatch dashboard of the request path"),
+                new DashboardStack.Props(prefix, api.httpApi(), api.service(), network.loadBalancer(),
+                        frontend.targetGroup(), frontend.service(), data.database()));
         Optional<PipelineStack> pipeline = PipelineStack.defineIfConfigured(app,
                 stackProps(parameters, "pipeline", "CodeBuild delivery: verify, push images, deploy, e2e"), prefix,
                 api.repository(), frontend.repository(), data.adminPassword(), "admin");
@@ -65,7 +76,7 @@ public record MoviesSystem(NetworkStack network, DataStack data, ApiStack api, F
         Tags.of(app).add("Project", "movies");
         Tags.of(app).add("Environment", parameters.environmentName());
         Aspects.of(app).add(new AwsSolutionsChecks());
-        return new MoviesSystem(network, data, api, frontend, pipeline);
+        return new MoviesSystem(alerts, network, data, api, frontend, dashboard, pipeline);
     }
 
     // Region-specific (the ALB's access logs need the region's ELB account) but

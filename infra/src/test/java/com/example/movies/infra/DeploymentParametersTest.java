@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
+import com.example.movies.infra.DeploymentParameters.Database;
+import com.example.movies.infra.DeploymentParameters.Preset;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 
 /**
@@ -21,11 +23,12 @@ class DeploymentParametersTest {
 
     @Test
     void defaultsAreTheSmallestSetup() {
-        DeploymentParameters parameters = DeploymentParameters.from(key -> null, Optional.of("eu-central-1"));
+        DeploymentParameters parameters = DeploymentParameters.from(Map.<String, Object>of("imageTag", "abc")::get,
+                Optional.of("eu-central-1"));
 
-        assertThat(parameters).isEqualTo(new DeploymentParameters("dev", "eu-central-1", "latest",
-                new TaskSize(256, 512), 1, 4, new TaskSize(256, 512), 1, 1, false, Optional.empty(),
-                Path.of("target/openapi.json"), false, Optional.empty()));
+        assertThat(parameters).isEqualTo(new DeploymentParameters("dev", "eu-central-1", "abc", new TaskSize(256, 512),
+                1, 4, new TaskSize(256, 512), 1, 1, false, Optional.empty(), Path.of("target/openapi.json"), false,
+                Optional.empty(), Preset.DEV, 1, new Database("micro", false, 8), Optional.empty()));
         assertThat(parameters.features()).as("sign-up is off unless turned on").isEmpty();
         assertThat(parameters.mailFrom()).isEmpty();
         assertThat(parameters.namePrefix()).isEqualTo("movies-dev");
@@ -40,13 +43,16 @@ class DeploymentParametersTest {
         context.putAll(Map.of("frontendDesiredCount", 2, "natGateways", "2", "vpcEndpoints", true, "domainName",
                 "movies.example.com", "certificateArn", "arn:aws:acm:us-east-1:1:certificate/x", "openApiDocument",
                 "elsewhere/openapi.json", "signUp", "true", "sesIdentity", "movies.example.com"));
+        context.putAll(Map.of("frontendMaxCount", "3", "databaseSize", "medium", "multiAzDatabase", "true",
+                "apiDbPoolSize", "5", "alarmEmail", "ops@example.com"));
 
         DeploymentParameters parameters = DeploymentParameters.from(context::get, Optional.of("eu-west-1"));
 
         assertThat(parameters).isEqualTo(new DeploymentParameters("prod", "us-east-1", "abc123",
                 new TaskSize(512, 1024), 2, 6, new TaskSize(256, 1024), 2, 2, true,
                 Optional.of(new CustomDomain("movies.example.com", "arn:aws:acm:us-east-1:1:certificate/x")),
-                Path.of("elsewhere/openapi.json"), true, Optional.of("movies.example.com")));
+                Path.of("elsewhere/openapi.json"), true, Optional.of("movies.example.com"), Preset.DEV, 3,
+                new Database("medium", true, 5), Optional.of("ops@example.com")));
         assertThat(parameters.features()).containsExactly("sign-up");
         assertThat(parameters.mailFrom()).contains("no-reply@movies.example.com");
         assertThat(parameters.frontendUrl("ignored")).isEqualTo("https://movies.example.com");
@@ -64,12 +70,52 @@ class DeploymentParametersTest {
         assertRefused(Map.of("vpcEndpoints", "yes"), "vpcEndpoints must be true or false");
         assertRefused(Map.of("signUp", "on"), "signUp must be true or false");
         assertRefused(Map.of("sesIdentity", "not an identity"), "sesIdentity must be an e-mail address");
-        assertThatThrownBy(() -> DeploymentParameters.from(key -> null, Optional.empty()))
+        assertThatThrownBy(
+                () -> DeploymentParameters.from(Map.<String, Object>of("imageTag", "abc")::get, Optional.empty()))
             .hasMessageContaining("no region");
     }
 
+    @Test
+    void theProductionPresetHasNoSinglePointOfFailure() {
+        DeploymentParameters production = DeploymentParameters
+            .from(Map.<String, Object>of("imageTag", "abc", "preset", "production")::get, Optional.of("eu-west-1"));
+        assertThat(production.apiDesiredCount()).isEqualTo(2);
+        assertThat(production.frontendDesiredCount()).isEqualTo(2);
+        assertThat(production.frontendMaxCount()).isGreaterThan(2);
+        assertThat(production.natGateways()).isEqualTo(2);
+        assertThat(production.database()).isEqualTo(new Database("small", true, 8));
+        assertThat(DeploymentParameters
+            .from(Map.<String, Object>of("imageTag", "abc", "preset", "production", "natGateways", "1")::get,
+                    Optional.of("eu-west-1"))
+            .natGateways()).as("a key given overrides its preset").isEqualTo(1);
+    }
+
+    @Test
+    void aDeployWithoutAnImageTagIsRefused() {
+        assertThatThrownBy(() -> DeploymentParameters.from(key -> null, Optional.of("eu-west-1")))
+            .hasMessageContaining("no imageTag: pass the tag of the images to run, -c imageTag=<tag>");
+    }
+
+    @Test
+    void theApisConnectionsMustFitTheDatabase() {
+        // 4 tasks x 10 connections x 2 during a deploy = 80: a db.t4g.micro's limit.
+        assertRefused(Map.of("apiDbPoolSize", "10"),
+                "The API can open 80 database connections (apiMaxCount 4 x apiDbPoolSize 10 x 2 during a deploy), but "
+                        + "a db.t4g.micro admits about 80: lower apiMaxCount or apiDbPoolSize, or choose a larger "
+                        + "databaseSize");
+        assertThat(DeploymentParameters
+            .from(Map.<String, Object>of("imageTag", "abc", "apiDbPoolSize", "10", "databaseSize", "small")::get,
+                    Optional.of("eu-west-1"))
+            .database()
+            .connectionLimit()).isEqualTo(180);
+        assertRefused(Map.of("preset", "staging"), "preset must be dev or production");
+        assertRefused(Map.of("databaseSize", "huge"), "databaseSize must be one of [large, medium, micro, small]");
+    }
+
     private static void assertRefused(Map<String, Object> context, String reason) {
-        assertThatThrownBy(() -> DeploymentParameters.from(context::get, Optional.of("eu-west-1")))
+        Map<String, Object> withTag = new HashMap<>(context);
+        withTag.putIfAbsent("imageTag", "abc");
+        assertThatThrownBy(() -> DeploymentParameters.from(withTag::get, Optional.of("eu-west-1")))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining(reason);
     }

@@ -146,7 +146,8 @@ class SecurityTest {
                 "MOVIES_ADMIN_PASSWORD");
         assertThat(names(container, "Environment")).containsExactlyInAnyOrder("SPRING_PROFILES_ACTIVE",
                 "MOVIES_ADMIN_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS", "MOVIES_FRONTEND_URL",
-                "MOVIES_SHUTDOWN_DRAIN_DELAY", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "MOVIES_SIGN_UP_ENABLED");
+                "MOVIES_SHUTDOWN_DRAIN_DELAY", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "MOVIES_SIGN_UP_ENABLED",
+                "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE");
 
         // In the template's order (by name); the database's fields come from its
         // generated secret.

@@ -40,6 +40,10 @@ public final class SynthesizedSystem {
                     "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000", "signUp",
                     "true", "sesIdentity", "movies.example.com"));
 
+    /** The production preset: no single point of failure, alarms mailed. */
+    public static final SynthesizedSystem PRODUCTION = synthesize(
+            Map.of("preset", "production", "alarmEmail", "ops@example.com"));
+
     public final DeploymentParameters parameters;
 
     public final MoviesSystem system;
@@ -51,6 +55,10 @@ public final class SynthesizedSystem {
     public final Template api;
 
     public final Template frontend;
+
+    public final Template alerts;
+
+    public final Template dashboard;
 
     /** Every stack's template, the pipeline's too when it exists. */
     public final List<Template> templates;
@@ -65,8 +73,11 @@ public final class SynthesizedSystem {
         this.data = Template.fromStack(system.data());
         this.api = Template.fromStack(system.api());
         this.frontend = Template.fromStack(system.frontend());
+        this.alerts = Template.fromStack(system.alerts());
+        this.dashboard = Template.fromStack(system.dashboard());
         this.templates = Stream
-            .concat(Stream.of(network, data, api, frontend), system.pipeline().stream().map(Template::fromStack))
+            .concat(Stream.of(alerts, network, data, api, frontend, dashboard),
+                    system.pipeline().stream().map(Template::fromStack))
             .toList();
     }
 

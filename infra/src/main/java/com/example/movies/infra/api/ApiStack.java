@@ -17,6 +17,14 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpServiceDiscoveryIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.ecs.AlarmBehavior;
+import software.amazon.awscdk.services.ecs.DeploymentAlarmOptions;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -29,7 +37,6 @@ import software.amazon.awscdk.services.apigatewayv2.MappingValue;
 import software.amazon.awscdk.services.apigatewayv2.ParameterMapping;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.VpcLink;
-import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -41,7 +48,6 @@ import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
@@ -58,6 +64,7 @@ import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 import com.example.movies.infra.HardenedFargateService;
+import com.example.movies.infra.monitoring.Alarms;
 import com.example.movies.infra.data.DataStack;
 
 /**
@@ -114,13 +121,15 @@ public final class ApiStack extends Stack {
     public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IDatabaseInstance database,
             ISecret databaseSecret, ISecret jwtSigningKey, ISecret passwordResetKey, ISecret adminPassword,
             String imageTag, TaskSize taskSize, int desiredCount, int maxCount, String frontendUrl,
-            SortedSet<ApiOperation> operations, boolean signUp, Optional<String> sesIdentity,
-            Optional<String> mailFrom) {
+            SortedSet<ApiOperation> operations, boolean signUp, Optional<String> sesIdentity, Optional<String> mailFrom,
+            int dbPoolSize, ITopic alerts) {
     }
 
     private final Repository repository;
 
     private final HttpApi httpApi;
+
+    private final FargateService service;
 
     public ApiStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
@@ -129,10 +138,10 @@ public final class ApiStack extends Stack {
         // database, nothing else.
         HardenedFargateService fargate = new HardenedFargateService(this,
                 new HardenedFargateService.Props(props.namePrefix() + "-api", props.vpc(), props.taskSubnets(),
-                        props.taskSize(), props.desiredCount(), props.imageTag(), "API tasks",
+                        props.taskSize(), props.desiredCount(), props.maxCount(), props.imageTag(), "API tasks",
                         "ECR, CloudWatch Logs, Secrets Manager"));
         repository = fargate.repository();
-        FargateService service = service(props, fargate);
+        service = service(props, fargate);
 
         // The VPC link's own security group may only reach the API tasks, and they admit
         // only it.
@@ -200,6 +209,8 @@ public final class ApiStack extends Stack {
             .reason("The API authorizes every request itself: it issues and verifies its JWT bearer tokens, and its public operations (movie list, login, token) are public by contract.")
             .build()), true);
 
+        addAlarms(props, fargate);
+
         CfnOutput.Builder.create(this, "GatewayUrl")
             .value(httpApi.getApiEndpoint())
             .description("Base URL of the movies API (API Gateway HTTP API, $default stage)")
@@ -208,6 +219,41 @@ public final class ApiStack extends Stack {
             .value(repository.getRepositoryUri())
             .description("ECR repository of the movies-api image")
             .build();
+    }
+
+    /**
+     * The request path's alarms: the gateway's 5xx rate and p99 latency, the API's
+     * "Database unavailable" and "Busy" answers (503s it logs), and the service's task
+     * alarms. The first two roll a deploy back: ECS watches them while new tasks take
+     * traffic, and returns to the previous task definition when one fires.
+     */
+    private void addAlarms(Props props, HardenedFargateService fargate) {
+        Alarms alarms = new Alarms(this, props.namePrefix(), props.alerts());
+        MathExpression errorRate = MathExpression.Builder.create()
+            .expression("IF(requests >= 20, 100 * errors / requests, 0)")
+            .usingMetrics(Map.of("errors", httpApi.metricServerError(), "requests", httpApi.metricCount()))
+            .period(Duration.minutes(1))
+            .label("Gateway 5xx %")
+            .build();
+        Alarm serverErrors = alarms.above("Gateway5xxRate", errorRate, 5, 3,
+                "The gateway answered 5xx to 5 % or more of at least 20 requests a minute, 3 minutes running.");
+        alarms.above("GatewayLatencyP99",
+                httpApi.metricLatency(MetricOptions.builder().statistic("p99").period(Duration.minutes(5)).build()),
+                2000, 3, "The gateway's p99 latency was 2 s or more for 15 minutes.");
+        MetricFilter unavailable = MetricFilter.Builder.create(this, "UnavailableAnswers")
+            .logGroup(fargate.logs())
+            .filterPattern(FilterPattern.anyTerm("Database unavailable", "Busy:"))
+            .metricNamespace("movies/" + props.namePrefix())
+            .metricName("ApiUnavailableAnswers")
+            .metricValue("1")
+            .defaultValue(0)
+            .build();
+        Alarm notReady = alarms.above("ApiUnavailable",
+                unavailable.metric(MetricOptions.builder().statistic("Sum").period(Duration.minutes(1)).build()), 10, 3,
+                "The API answered 503 (database unavailable, or overloaded) 10 times a minute, 3 minutes running.");
+        fargate.addServiceAlarms(alarms, service, "Api");
+        service.enableDeploymentAlarms(List.of(serverErrors.getAlarmName(), notReady.getAlarmName()),
+                DeploymentAlarmOptions.builder().behavior(AlarmBehavior.ROLLBACK_ON_ALARM).build());
     }
 
     private FargateService service(Props props, HardenedFargateService fargate) {
@@ -221,7 +267,8 @@ public final class ApiStack extends Stack {
                 "MOVIES_ADMIN_USERNAME", "admin", "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(),
                 "MOVIES_FRONTEND_URL", props.frontendUrl(), "MOVIES_SHUTDOWN_DRAIN_DELAY",
                 SHUTDOWN_DRAIN_DELAY.toSeconds() + "s", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
-                "MOVIES_SIGN_UP_ENABLED", Boolean.toString(props.signUp())));
+                "MOVIES_SIGN_UP_ENABLED", Boolean.toString(props.signUp()),
+                "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", Integer.toString(props.dbPoolSize())));
         // Mail through SES with the task role's credentials (Spring Cloud AWS), from the
         // identity's address; without an identity the API logs its mails.
         props.sesIdentity().ifPresent(identity -> {
@@ -274,14 +321,6 @@ public final class ApiStack extends Stack {
             .containerPort(CONTAINER_PORT)
             .dnsTtl(DNS_TTL)
             .build()));
-        service.autoScaleTaskCount(
-                EnableScalingProps.builder().minCapacity(props.desiredCount()).maxCapacity(props.maxCount()).build())
-            .scaleOnCpuUtilization("Cpu",
-                    CpuUtilizationScalingProps.builder()
-                        .targetUtilizationPercent(60)
-                        .scaleOutCooldown(Duration.seconds(60))
-                        .scaleInCooldown(Duration.seconds(300))
-                        .build());
         return service;
     }
 
@@ -318,6 +357,10 @@ public final class ApiStack extends Stack {
 
     public Repository repository() {
         return repository;
+    }
+
+    public FargateService service() {
+        return service;
     }
 
     public HttpApi httpApi() {

@@ -24,7 +24,11 @@ import software.amazon.awscdk.services.rds.StorageType;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
+
+import com.example.movies.infra.DeploymentParameters;
+import com.example.movies.infra.monitoring.Alarms;
 
 /**
  * State that outlives the API's tasks: PostgreSQL (RDS, see infra/README.md for why not
@@ -34,7 +38,8 @@ import software.constructs.Construct;
  */
 public final class DataStack extends Stack {
 
-    public record Props(IVpc vpc, SubnetSelection subnets) {
+    public record Props(String namePrefix, IVpc vpc, SubnetSelection subnets, DeploymentParameters.Database database,
+            ITopic alerts) {
     }
 
     /**
@@ -61,7 +66,8 @@ public final class DataStack extends Stack {
                 .version(PostgresEngineVersion.VER_17) // RDS picks the current 17.x minor
                                                        // and keeps it patched
                 .build()))
-            .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
+            .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON,
+                    InstanceSize.valueOf(props.database().size().toUpperCase(java.util.Locale.ROOT))))
             .vpc(props.vpc())
             .vpcSubnets(props.subnets())
             .publiclyAccessible(false)
@@ -72,7 +78,7 @@ public final class DataStack extends Stack {
             .allocatedStorage(20)
             .maxAllocatedStorage(100)
             .storageEncrypted(true)
-            .multiAz(false)
+            .multiAz(props.database().multiAz())
             // Daily automated backups with point-in-time restore, kept 7 days, and kept
             // even after the instance is
             // deleted; deletion protection makes deleting it a deliberate two-step act
@@ -84,14 +90,16 @@ public final class DataStack extends Stack {
             .removalPolicy(RemovalPolicy.SNAPSHOT) // and a final snapshot when it is
                                                    // deleted through CloudFormation
             .build();
+        if (!props.database().multiAz()) {
+            NagSuppressions.addResourceSuppressions(database, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-RDS3")
+                .reason("The dev preset: single-AZ keeps the idle cost at one instance; recovery is from the 7-day automated backups (point-in-time restore). The production preset has a standby (multiAzDatabase).")
+                .build()));
+        }
         NagSuppressions.addResourceSuppressions(database, List.of(NagPackSuppression.builder()
-            .id("AwsSolutions-RDS3")
-            .reason("Single-AZ keeps the idle cost at one db.t4g.micro; recovery is from the 7-day automated backups (point-in-time restore). A standby doubles the database cost.")
+            .id("AwsSolutions-RDS11")
+            .reason("The standard PostgreSQL port is kept: a different port hides nothing, the security group admits only the API tasks.")
             .build(),
-                NagPackSuppression.builder()
-                    .id("AwsSolutions-RDS11")
-                    .reason("The standard PostgreSQL port is kept: a different port hides nothing, the security group admits only the API tasks.")
-                    .build(),
                 // Applies to the generated credentials secret, a child of the instance.
                 NagPackSuppression.builder()
                     .id("AwsSolutions-SMG4")
@@ -105,6 +113,17 @@ public final class DataStack extends Stack {
                 "Rotating the key voids the reset links in flight and nothing else; it is rotated by hand (new secret value, then a service redeploy).");
         adminPassword = generatedSecret("AdminPassword", "Initial password of the movies API's admin user", 24,
                 "The API uses it only to create the admin user on first start; the admin changes the password in the app afterwards.");
+        Alarms alarms = new Alarms(this, props.namePrefix(), props.alerts());
+        alarms.above("DatabaseCpu", database.metricCPUUtilization(), 80, 3,
+                "The database's CPU was at 80 % or more for 15 minutes.");
+        alarms.below("DatabaseFreeStorage", database.metricFreeStorageSpace(), 2L * 1024 * 1024 * 1024, 1,
+                "The database has 2 GiB of storage or less left (it grows by itself up to 100 GiB).");
+        alarms.above("DatabaseConnections", database.metricDatabaseConnections(),
+                Math.floor(props.database().connectionLimit() * 0.8), 2,
+                "The database's connections reached 80 % of what a db.t4g." + props.database().size() + " admits.");
+        alarms.below("DatabaseCpuCredits", database.metric("CPUCreditBalance"), 20, 3,
+                "The burstable database has 20 CPU credits or fewer left: it will soon be held to its baseline.");
+
         CfnOutput.Builder.create(this, "AdminPasswordSecretArn")
             .value(adminPassword.getSecretArn())
             .description("Secrets Manager secret holding the initial password of the API's admin user")

@@ -31,11 +31,20 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificat
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.ecs.AlarmBehavior;
+import software.amazon.awscdk.services.ecs.DeploymentAlarmOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 import com.example.movies.infra.HardenedFargateService;
+import com.example.movies.infra.monitoring.Alarms;
 
 /**
  * The React frontend: its ECR repository and the ECS cluster "frontend" running the nginx
@@ -50,11 +59,15 @@ public final class FrontendStack extends Stack {
     public static final String HEALTH_PATH = "/healthz";
 
     public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IApplicationLoadBalancer loadBalancer,
-            String apiBaseUrl, String imageTag, TaskSize taskSize, int desiredCount, Optional<CustomDomain> domain,
-            String frontendUrl) {
+            String apiBaseUrl, String imageTag, TaskSize taskSize, int desiredCount, int maxCount,
+            Optional<CustomDomain> domain, String frontendUrl, ITopic alerts) {
     }
 
     private final Repository repository;
+
+    private final ApplicationTargetGroup targetGroup;
+
+    private final FargateService service;
 
     public FrontendStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
@@ -63,7 +76,7 @@ public final class FrontendStack extends Stack {
         // logs).
         HardenedFargateService fargate = new HardenedFargateService(this,
                 new HardenedFargateService.Props(props.namePrefix() + "-frontend", props.vpc(), props.taskSubnets(),
-                        props.taskSize(), props.desiredCount(), props.imageTag(), "Frontend tasks",
+                        props.taskSize(), props.desiredCount(), props.maxCount(), props.imageTag(), "Frontend tasks",
                         "ECR, CloudWatch Logs"));
         repository = fargate.repository();
         fargate.addContainer("frontend",
@@ -74,8 +87,7 @@ public final class FrontendStack extends Stack {
             .id("AwsSolutions-ECS2")
             .reason("API_BASE_URL is the public gateway URL, not a secret: one image serves every environment and reads it at container start.")
             .build()));
-        FargateService service = fargate
-            .createService((options) -> options.healthCheckGracePeriod(Duration.seconds(30)));
+        service = fargate.createService((options) -> options.healthCheckGracePeriod(Duration.seconds(30)));
 
         // Registering the service as a target also opens the tasks' security group to the
         // ALB's, and only to it.
@@ -90,6 +102,7 @@ public final class FrontendStack extends Stack {
                 .build())
             .deregistrationDelay(Duration.seconds(15))
             .build();
+        ApplicationTargetGroup targetGroup;
         if (props.domain().isPresent()) {
             ApplicationListener https = ApplicationListener.Builder.create(this, "HttpsListener")
                 .loadBalancer(props.loadBalancer())
@@ -99,7 +112,7 @@ public final class FrontendStack extends Stack {
                 .sslPolicy(SslPolicy.RECOMMENDED_TLS)
                 .open(true)
                 .build();
-            https.addTargets("Frontend", target);
+            targetGroup = https.addTargets("Frontend", target);
             ApplicationListener.Builder.create(this, "HttpListener")
                 .loadBalancer(props.loadBalancer())
                 .port(80)
@@ -116,8 +129,27 @@ public final class FrontendStack extends Stack {
                 .protocol(ApplicationProtocol.HTTP)
                 .open(true)
                 .build();
-            http.addTargets("Frontend", target);
+            targetGroup = http.addTargets("Frontend", target);
         }
+
+        // What users see: the load balancer's own 5xx, the tasks' 5xx and unhealthy
+        // tasks.
+        // The last two roll a frontend deploy back.
+        Alarms alarms = new Alarms(this, props.namePrefix(), props.alerts());
+        MetricOptions fiveMinutes = MetricOptions.builder().statistic("Sum").period(Duration.minutes(5)).build();
+        alarms.above("Alb5xx", props.loadBalancer().getMetrics().httpCodeElb(HttpCodeElb.ELB_5XX_COUNT, fiveMinutes),
+                10, 1,
+                "The load balancer answered 5xx itself (no healthy task, or a task failed) 10 times in 5 minutes.");
+        Alarm targetErrors = alarms.above("FrontendTarget5xx",
+                targetGroup.getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, fiveMinutes), 10, 1,
+                "The frontend tasks answered 5xx 10 times in 5 minutes.");
+        Alarm unhealthy = alarms.above("FrontendUnhealthyTargets", targetGroup.getMetrics()
+            .unhealthyHostCount(MetricOptions.builder().statistic("Maximum").period(Duration.minutes(1)).build()), 1, 3,
+                "A frontend task failed the load balancer's health check for 3 minutes.");
+        fargate.addServiceAlarms(alarms, service, "Frontend");
+        service.enableDeploymentAlarms(List.of(targetErrors.getAlarmName(), unhealthy.getAlarmName()),
+                DeploymentAlarmOptions.builder().behavior(AlarmBehavior.ROLLBACK_ON_ALARM).build());
+        this.targetGroup = targetGroup;
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName")
             .value(props.loadBalancer().getLoadBalancerDnsName())
@@ -131,6 +163,14 @@ public final class FrontendStack extends Stack {
             .value(repository.getRepositoryUri())
             .description("ECR repository of the frontend image")
             .build();
+    }
+
+    public FargateService service() {
+        return service;
+    }
+
+    public ApplicationTargetGroup targetGroup() {
+        return targetGroup;
     }
 
     public Repository repository() {

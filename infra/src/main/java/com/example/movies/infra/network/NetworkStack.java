@@ -1,5 +1,6 @@
 package com.example.movies.infra.network;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,8 @@ import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.wafv2.CfnWebACL;
+import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.Construct;
 
 /**
@@ -51,6 +54,12 @@ public final class NetworkStack extends Stack {
 
     public record Props(String namePrefix, int natGateways, boolean vpcEndpoints, boolean sesEndpoint) {
     }
+
+    /**
+     * The firewall's limit per client address, in five minutes: far above a person's use
+     * of the UI.
+     */
+    public static final int REQUESTS_PER_ADDRESS = 1000;
 
     private static final String VPC_CIDR = "10.0.0.0/16";
 
@@ -115,6 +124,7 @@ public final class NetworkStack extends Stack {
             .dropInvalidHeaderFields(true)
             .build();
         loadBalancer.logAccessLogs(accessLogs);
+        addFirewall();
         NagSuppressions.addResourceSuppressions(loadBalancer, List.of(NagPackSuppression.builder()
             .id("AwsSolutions-EC23")
             .reason("The ALB is the public entry point of the frontend: its listeners must admit any IPv4 address on 80/443.")
@@ -156,6 +166,65 @@ public final class NetworkStack extends Stack {
                         .open(false)
                         .privateDnsEnabled(true)
                         .build()));
+    }
+
+    /**
+     * AWS WAF in front of the ALB: AWS's managed rules (common exploits, known bad
+     * inputs, addresses with a bad reputation) and at most {@value #REQUESTS_PER_ADDRESS}
+     * requests per client address in five minutes.
+     */
+    private void addFirewall() {
+        List<CfnWebACL.RuleProperty> rules = new ArrayList<>();
+        rules.add(CfnWebACL.RuleProperty.builder()
+            .name("RequestsPerAddress")
+            .priority(0)
+            .action(CfnWebACL.RuleActionProperty.builder()
+                .block(CfnWebACL.BlockActionProperty.builder().build())
+                .build())
+            .statement(CfnWebACL.StatementProperty.builder()
+                .rateBasedStatement(CfnWebACL.RateBasedStatementProperty.builder()
+                    .limit(REQUESTS_PER_ADDRESS)
+                    .aggregateKeyType("IP")
+                    .build())
+                .build())
+            .visibilityConfig(visibility("RequestsPerAddress"))
+            .build());
+        List<String> managed = List.of("AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet",
+                "AWSManagedRulesKnownBadInputsRuleSet");
+        for (int i = 0; i < managed.size(); i++) {
+            rules.add(CfnWebACL.RuleProperty.builder()
+                .name(managed.get(i))
+                .priority(i + 1)
+                .overrideAction(CfnWebACL.OverrideActionProperty.builder().none(Map.of()).build())
+                .statement(CfnWebACL.StatementProperty.builder()
+                    .managedRuleGroupStatement(CfnWebACL.ManagedRuleGroupStatementProperty.builder()
+                        .vendorName("AWS")
+                        .name(managed.get(i))
+                        .build())
+                    .build())
+                .visibilityConfig(visibility(managed.get(i)))
+                .build());
+        }
+        CfnWebACL firewall = CfnWebACL.Builder.create(this, "Firewall")
+            .scope("REGIONAL")
+            .defaultAction(CfnWebACL.DefaultActionProperty.builder()
+                .allow(CfnWebACL.AllowActionProperty.builder().build())
+                .build())
+            .visibilityConfig(visibility("Frontend"))
+            .rules(rules)
+            .build();
+        CfnWebACLAssociation.Builder.create(this, "FirewallAssociation")
+            .resourceArn(loadBalancer.getLoadBalancerArn())
+            .webAclArn(firewall.getAttrArn())
+            .build();
+    }
+
+    private static CfnWebACL.VisibilityConfigProperty visibility(String name) {
+        return CfnWebACL.VisibilityConfigProperty.builder()
+            .metricName(name)
+            .cloudWatchMetricsEnabled(true)
+            .sampledRequestsEnabled(true)
+            .build();
     }
 
     public IVpc vpc() {
