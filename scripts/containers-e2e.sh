@@ -48,3 +48,8 @@ for module in movies-api frontend; do
 done
 
 timed "e2e suite, containers stack" ./mvnw -B -pl e2e-tests verify -De2e.stack=containers "${e2e_args[@]}" "$@"
+
+# Issue 17's rolling-deploy drill: the API replicas replaced one by one under load through a reverse proxy, on the
+# images just built.
+timed "rolling-deploy drill" ./mvnw -B -pl e2e-tests verify -Pdrills -Dit.test=RollingDeployDrill \
+  -Dsurefire.failIfNoSpecifiedTests=false "${e2e_args[@]}"

@@ -61,9 +61,15 @@ final class Drill {
 
     /** Every movie stored now, id to title, read straight from the database. */
     static Map<String, String> storedMovies(PrivatePostgres postgres) throws SQLException {
+        try (Connection connection = postgres.connect(DATABASE)) {
+            return storedMovies(connection);
+        }
+    }
+
+    /** Every movie stored now, id to title, read through {@code connection}. */
+    static Map<String, String> storedMovies(Connection connection) throws SQLException {
         Map<String, String> movies = new HashMap<>();
-        try (Connection connection = postgres.connect(DATABASE);
-                Statement statement = connection.createStatement();
+        try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id::text, title FROM movie")) {
             while (rows.next()) {
                 movies.put(rows.getString(1), rows.getString(2));
@@ -124,9 +130,13 @@ final class Drill {
      */
     static void assertAcknowledgedWritesStored(String drill, Traffic traffic, PrivatePostgres postgres, int atLeast)
             throws SQLException {
+        assertAcknowledgedWritesStored(drill, traffic, storedMovies(postgres), atLeast);
+    }
+
+    static void assertAcknowledgedWritesStored(String drill, Traffic traffic, Map<String, String> stored, int atLeast) {
         List<String> missing = new ArrayList<>();
         int acknowledged = traffic.ledger().acknowledged();
-        int found = traffic.ledger().verify(storedMovies(postgres), missing);
+        int found = traffic.ledger().verify(stored, missing);
         print(drill, "writes acknowledged %d, found %d; missing: %s", acknowledged, found, missing);
         assertThat(missing).as("acknowledged writes not found").isEmpty();
         assertThat(found).isEqualTo(acknowledged).isGreaterThan(atLeast);

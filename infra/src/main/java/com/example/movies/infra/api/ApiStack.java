@@ -215,6 +215,10 @@ public final class ApiStack extends Stack {
             .value(httpApi.getApiEndpoint())
             .description("Base URL of the movies API (API Gateway HTTP API, $default stage)")
             .build();
+        CfnOutput.Builder.create(this, "ImageTag")
+            .value(props.imageTag())
+            .description("Tag of the images this deploy runs: the pipeline's rollback target for the next deploy")
+            .build();
         CfnOutput.Builder.create(this, "ApiRepositoryUri")
             .value(repository.getRepositoryUri())
             .description("ECR repository of the movies-api image")

@@ -227,7 +227,7 @@ public final class PipelineStack extends Stack {
                         // The ARN, not the password: post_build reads the value only when
                         // the e2e suite needs it.
                         "ADMIN_PASSWORD_SECRET_ARN", props.adminPassword().getSecretArn(), "DEPLOY_CONTEXT",
-                        props.deployContext()));
+                        props.deployContext(), "API_STACK_NAME", props.namePrefix() + "-api"));
         return values.entrySet()
             .stream()
             .collect(Collectors.toMap(Map.Entry::getKey,
