@@ -55,10 +55,10 @@ public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack d
                 stackProps(parameters, "api", "Movies API on ECS Fargate behind an API Gateway HTTP API"),
                 new ApiStack.Props(prefix, network.vpc(), network.privateSubnets(), data.database(),
                         data.databaseSecret(), data.jwtSigningKey(), data.passwordResetKey(), data.adminPassword(),
-                        parameters.imageTag(), parameters.apiTask(), parameters.apiDesiredCount(),
-                        parameters.apiMaxCount(), frontendUrl, operations, parameters.signUp(),
-                        parameters.sesIdentity(), parameters.mailFrom(), parameters.database().poolSizePerTask(),
-                        alerts.topic()));
+                        data.e2eUserPassword(), parameters.imageTag(), parameters.apiTask(),
+                        parameters.apiDesiredCount(), parameters.apiMaxCount(), frontendUrl, operations,
+                        parameters.signUp(), parameters.sesIdentity(), parameters.mailFrom(),
+                        parameters.database().poolSizePerTask(), alerts.topic()));
         FrontendStack frontend = new FrontendStack(app, "Frontend",
                 stackProps(parameters, "frontend", "React frontend (nginx) on ECS Fargate behind the ALB"),
                 new FrontendStack.Props(prefix, network.vpc(), network.privateSubnets(), network.loadBalancer(),
@@ -71,7 +71,7 @@ public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack d
                         frontend.targetGroup(), frontend.service(), data.database()));
         Optional<PipelineStack> pipeline = PipelineStack.defineIfConfigured(app,
                 stackProps(parameters, "pipeline", "CodeBuild delivery: verify, push images, deploy, e2e"), prefix,
-                api.repository(), frontend.repository(), data.adminPassword(), "admin");
+                api.repository(), frontend.repository(), data.e2eUserPassword(), ApiStack.E2E_USERNAME);
 
         Tags.of(app).add("Project", "movies");
         Tags.of(app).add("Environment", parameters.environmentName());

@@ -127,6 +127,23 @@ class OperationsTest {
     }
 
     @Test
+    void theReadmesRecoveryStepsNameTheRetainedRepositories() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String recovery = readme.substring(readme.indexOf("## Recovering from a failed first deploy"));
+        recovery = recovery.substring(0, recovery.indexOf("\n## ", 5));
+        for (Template template : List.of(DEV.api, DEV.frontend)) {
+            Map<String, Map<String, Object>> repositories = template.findResources("AWS::ECR::Repository");
+            assertThat(repositories).hasSize(1);
+            Map<String, Object> repository = repositories.values().iterator().next();
+            assertThat(repository).containsEntry("DeletionPolicy", "Retain");
+            String name = (String) Resources.asMap(repository.get("Properties")).get("RepositoryName");
+            assertThat(recovery).as("the recovery deletes %s", name)
+                .contains("aws ecr delete-repository --force --repository-name "
+                        + name.replace("movies-test-", "movies-<env>-"));
+        }
+    }
+
+    @Test
     void aDashboardShowsTheGoldenSignals() {
         DEV.dashboard.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         String body = DEV.dashboard.toJSON().toString();

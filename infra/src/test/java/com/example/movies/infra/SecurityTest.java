@@ -132,7 +132,7 @@ class SecurityTest {
     @Test
     void secretsAreGeneratedInSecretsManagerNeverWrittenInTheTemplate() {
         Map<String, Map<String, Object>> secrets = properties(system.data, "AWS::SecretsManager::Secret");
-        assertThat(secrets).hasSize(4).allSatisfy((id, secret) -> {
+        assertThat(secrets).hasSize(5).allSatisfy((id, secret) -> {
             assertThat(secret).containsKey("GenerateSecretString");
             assertThat(secret).doesNotContainKey("SecretString");
         });
@@ -143,11 +143,11 @@ class SecurityTest {
         Map<String, Object> container = apiContainer();
         assertThat(names(container, "Secrets")).containsExactlyInAnyOrder("DB_HOST", "DB_PORT", "DB_NAME",
                 "DB_USERNAME", "DB_PASSWORD", "MOVIES_JWT_SECRET", "MOVIES_PASSWORD_RESET_SECRET",
-                "MOVIES_ADMIN_PASSWORD");
+                "MOVIES_ADMIN_PASSWORD", "MOVIES_E2E_USER_PASSWORD");
         assertThat(names(container, "Environment")).containsExactlyInAnyOrder("SPRING_PROFILES_ACTIVE",
-                "MOVIES_ADMIN_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS", "MOVIES_FRONTEND_URL",
-                "MOVIES_SHUTDOWN_DRAIN_DELAY", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "MOVIES_SIGN_UP_ENABLED",
-                "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE");
+                "MOVIES_ADMIN_USERNAME", "MOVIES_E2E_USER_USERNAME", "MOVIES_CORS_ALLOWED_ORIGINS",
+                "MOVIES_FRONTEND_URL", "MOVIES_SHUTDOWN_DRAIN_DELAY", "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+                "MOVIES_SIGN_UP_ENABLED", "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE");
 
         // In the template's order (by name); the database's fields come from its
         // generated secret.
@@ -157,6 +157,7 @@ class SecurityTest {
             .forEach((name, field) -> secrets.add(Map.of("Name", name, "ValueFrom", Map.of("Fn::Join",
                     List.of("", List.of(Resources.importOf("DatabaseSecretAttachment"), ":" + field + "::"))))));
         secrets.add(Map.of("Name", "MOVIES_ADMIN_PASSWORD", "ValueFrom", Resources.importOf("AdminPassword")));
+        secrets.add(Map.of("Name", "MOVIES_E2E_USER_PASSWORD", "ValueFrom", Resources.importOf("E2eUserPassword")));
         secrets.add(Map.of("Name", "MOVIES_JWT_SECRET", "ValueFrom", Resources.importOf("JwtSigningKey")));
         secrets
             .add(Map.of("Name", "MOVIES_PASSWORD_RESET_SECRET", "ValueFrom", Resources.importOf("PasswordResetKey")));
@@ -166,6 +167,7 @@ class SecurityTest {
                             Map.of("Name", "MOVIES_ADMIN_USERNAME", "Value", "admin"),
                             Map.of("Name", "MOVIES_CORS_ALLOWED_ORIGINS", "Value", Map.of("Fn::Join",
                                     List.of("", List.of("http://", Resources.importOf("LoadBalancer\\w*DNSName"))))),
+                            Map.of("Name", "MOVIES_E2E_USER_USERNAME", "Value", "e2e"),
                             Map.of("Name", "MOVIES_FRONTEND_URL", "Value", Map.of("Fn::Join",
                                     List.of("", List.of("http://", Resources.importOf("LoadBalancer\\w*DNSName"))))),
                             Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", "15s"),

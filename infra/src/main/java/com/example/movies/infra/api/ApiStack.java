@@ -103,6 +103,12 @@ public final class ApiStack extends Stack {
     public static final String CLIENT_ADDRESS_HEADER = "X-Client-Ip";
 
     /**
+     * The staff user the deployed e2e suite signs in as (its password: the data stack's
+     * generated secret), never the admin.
+     */
+    public static final String E2E_USERNAME = "e2e";
+
+    /**
      * Operations of the OpenAPI document that are not the public API and get no route:
      * the app's root page and the legacy health probe (whose trailing slash an HTTP API
      * route cannot have anyway). Health is probed inside the VPC.
@@ -120,9 +126,9 @@ public final class ApiStack extends Stack {
 
     public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IDatabaseInstance database,
             ISecret databaseSecret, ISecret jwtSigningKey, ISecret passwordResetKey, ISecret adminPassword,
-            String imageTag, TaskSize taskSize, int desiredCount, int maxCount, String frontendUrl,
-            SortedSet<ApiOperation> operations, boolean signUp, Optional<String> sesIdentity, Optional<String> mailFrom,
-            int dbPoolSize, ITopic alerts) {
+            ISecret e2eUserPassword, String imageTag, TaskSize taskSize, int desiredCount, int maxCount,
+            String frontendUrl, SortedSet<ApiOperation> operations, boolean signUp, Optional<String> sesIdentity,
+            Optional<String> mailFrom, int dbPoolSize, ITopic alerts) {
     }
 
     private final Repository repository;
@@ -268,10 +274,10 @@ public final class ApiStack extends Stack {
             .build();
 
         Map<String, String> environment = new TreeMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod",
-                "MOVIES_ADMIN_USERNAME", "admin", "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(),
-                "MOVIES_FRONTEND_URL", props.frontendUrl(), "MOVIES_SHUTDOWN_DRAIN_DELAY",
-                SHUTDOWN_DRAIN_DELAY.toSeconds() + "s", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
-                "MOVIES_SIGN_UP_ENABLED", Boolean.toString(props.signUp()),
+                "MOVIES_ADMIN_USERNAME", "admin", "MOVIES_E2E_USER_USERNAME", E2E_USERNAME,
+                "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(), "MOVIES_FRONTEND_URL", props.frontendUrl(),
+                "MOVIES_SHUTDOWN_DRAIN_DELAY", SHUTDOWN_DRAIN_DELAY.toSeconds() + "s",
+                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", "MOVIES_SIGN_UP_ENABLED", Boolean.toString(props.signUp()),
                 "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", Integer.toString(props.dbPoolSize())));
         // Mail through SES with the task role's credentials (Spring Cloud AWS), from the
         // identity's address; without an identity the API logs its mails.
@@ -294,7 +300,9 @@ public final class ApiStack extends Stack {
                             Secret.fromSecretsManager(props.databaseSecret(), "password"), "MOVIES_JWT_SECRET",
                             Secret.fromSecretsManager(props.jwtSigningKey()), "MOVIES_PASSWORD_RESET_SECRET",
                             Secret.fromSecretsManager(props.passwordResetKey()), "MOVIES_ADMIN_PASSWORD",
-                            Secret.fromSecretsManager(props.adminPassword()))))
+                            Secret
+                                .fromSecretsManager(props.adminPassword()),
+                            "MOVIES_E2E_USER_PASSWORD", Secret.fromSecretsManager(props.e2eUserPassword()))))
                     // The JRE image has no curl: the API ships a tiny Java probe. It
                     // probes liveness, not readiness:
                     // ECS replaces unhealthy tasks, and a task whose database is away

@@ -33,8 +33,9 @@ import com.example.movies.infra.monitoring.Alarms;
 /**
  * State that outlives the API's tasks: PostgreSQL (RDS, see infra/README.md for why not
  * Aurora) with its generated credentials, and the API's generated secrets (JWT signing
- * key, password-reset key, initial admin password). Who may reach the database is decided
- * by the API stack, which opens the database's security group to its tasks.
+ * key, password-reset key, initial admin password, the e2e user's password). Who may
+ * reach the database is decided by the API stack, which opens the database's security
+ * group to its tasks.
  */
 public final class DataStack extends Stack {
 
@@ -57,6 +58,8 @@ public final class DataStack extends Stack {
     private final Secret passwordResetKey;
 
     private final Secret adminPassword;
+
+    private final Secret e2eUserPassword;
 
     public DataStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
@@ -124,6 +127,9 @@ public final class DataStack extends Stack {
         alarms.below("DatabaseCpuCredits", database.metric("CPUCreditBalance"), 20, 3,
                 "The burstable database has 20 CPU credits or fewer left: it will soon be held to its baseline.");
 
+        e2eUserPassword = generatedSecret("E2eUserPassword",
+                "Password of the staff user the deployed e2e suite signs in as (the pipeline reads it)", 32,
+                "The API sets the e2e user's password from it at each start: rotate it by hand (new value, then a service redeploy).");
         CfnOutput.Builder.create(this, "AdminPasswordSecretArn")
             .value(adminPassword.getSecretArn())
             .description("Secrets Manager secret holding the initial password of the API's admin user")
@@ -164,6 +170,11 @@ public final class DataStack extends Stack {
 
     public ISecret adminPassword() {
         return adminPassword;
+    }
+
+    /** The password of the e2e suite's staff user ({@code e2e}). */
+    public ISecret e2eUserPassword() {
+        return e2eUserPassword;
     }
 
 }

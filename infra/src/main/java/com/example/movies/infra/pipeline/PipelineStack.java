@@ -105,12 +105,12 @@ public final class PipelineStack extends Stack {
     }
 
     /**
-     * What the pipeline needs from the system: the repositories it pushes to, the admin's
-     * secret the e2e suite logs in with, the admin's user name, and the context its
-     * deploys replay.
+     * What the pipeline needs from the system: the repositories it pushes to, the e2e
+     * user's secret and name (the suite signs in as that staff user, never as the admin),
+     * and the context its deploys replay.
      */
     public record Props(String namePrefix, GitHubRepository source, IRepository apiRepository,
-            IRepository frontendRepository, ISecret adminPassword, String adminUsername, String deployContext) {
+            IRepository frontendRepository, ISecret e2eUserPassword, String e2eUsername, String deployContext) {
     }
 
     private final Project project;
@@ -120,10 +120,10 @@ public final class PipelineStack extends Stack {
      * context, else none.
      */
     public static Optional<PipelineStack> defineIfConfigured(Construct app, StackProps stackProps, String namePrefix,
-            IRepository apiRepository, IRepository frontendRepository, ISecret adminPassword, String adminUsername) {
+            IRepository apiRepository, IRepository frontendRepository, ISecret e2eUserPassword, String e2eUsername) {
         return GitHubRepository.fromContext(app)
             .map(source -> new PipelineStack(app, "Pipeline", stackProps, new Props(namePrefix, source, apiRepository,
-                    frontendRepository, adminPassword, adminUsername, deployContext(app))));
+                    frontendRepository, e2eUserPassword, e2eUsername, deployContext(app))));
     }
 
     public PipelineStack(Construct scope, String id, StackProps stackProps, Props props) {
@@ -185,7 +185,7 @@ public final class PipelineStack extends Stack {
 
         props.apiRepository().grantPullPush(project);
         props.frontendRepository().grantPullPush(project);
-        props.adminPassword().grantRead(project);
+        props.e2eUserPassword().grantRead(project);
         // cdk deploy works through the CDK bootstrap roles (the CloudFormation execution
         // role does the deploying),
         // so the project itself holds no CloudFormation or IAM permissions.
@@ -223,10 +223,10 @@ public final class PipelineStack extends Stack {
     private static Map<String, BuildEnvironmentVariable> environment(Props props) {
         Map<String, String> values = new TreeMap<>(
                 Map.of("API_REPOSITORY_URI", props.apiRepository().getRepositoryUri(), "FRONTEND_REPOSITORY_URI",
-                        props.frontendRepository().getRepositoryUri(), "ADMIN_USERNAME", props.adminUsername(),
+                        props.frontendRepository().getRepositoryUri(), "E2E_USERNAME", props.e2eUsername(),
                         // The ARN, not the password: post_build reads the value only when
                         // the e2e suite needs it.
-                        "ADMIN_PASSWORD_SECRET_ARN", props.adminPassword().getSecretArn(), "DEPLOY_CONTEXT",
+                        "E2E_USER_SECRET_ARN", props.e2eUserPassword().getSecretArn(), "DEPLOY_CONTEXT",
                         props.deployContext(), "API_STACK_NAME", props.namePrefix() + "-api"));
         return values.entrySet()
             .stream()

@@ -142,10 +142,10 @@ class PipelineStackTest {
     }
 
     @Test
-    void readsOnlyTheAdminPasswordSecretWhoseArnItPassesToTheBuild() {
-        String adminSecret = importOf(SYSTEM.system.data(), SYSTEM.system.data().adminPassword(), null);
-        assertThat(projectEnvironment().get("ADMIN_PASSWORD_SECRET_ARN"))
-            .isEqualTo(Map.of("Fn::ImportValue", adminSecret));
+    void readsOnlyTheE2eUsersSecretWhoseArnItPassesToTheBuildNeverTheAdmins() {
+        String adminSecret = importOf(SYSTEM.system.data(), SYSTEM.system.data().e2eUserPassword(), null);
+        assertThat(projectEnvironment().get("E2E_USER_SECRET_ARN")).isEqualTo(Map.of("Fn::ImportValue", adminSecret));
+        assertThat(projectEnvironment().toString()).doesNotContain("AdminPassword");
         List<Object> readable = statements().stream()
             .filter(s -> actions(s).contains("secretsmanager:GetSecretValue"))
             .map(s -> s.get("Resource"))
@@ -154,13 +154,13 @@ class PipelineStackTest {
     }
 
     @Test
-    void givesTheE2eSuiteTheAdminUserTheApiCreates() {
+    void givesTheE2eSuiteTheStaffUserTheApiKeeps() {
         List<Object> apiEnvironment = new ArrayList<>();
         properties(SYSTEM.api, "AWS::ECS::TaskDefinition").values()
             .forEach(task -> ((List<?>) task.get("ContainerDefinitions"))
                 .forEach(container -> apiEnvironment.addAll((List<?>) ((Map<?, ?>) container).get("Environment"))));
         assertThat(apiEnvironment)
-            .contains(Map.of("Name", "MOVIES_ADMIN_USERNAME", "Value", projectEnvironment().get("ADMIN_USERNAME")));
+            .contains(Map.of("Name", "MOVIES_E2E_USER_USERNAME", "Value", projectEnvironment().get("E2E_USERNAME")));
     }
 
     @Test
