@@ -178,9 +178,15 @@ public final class PipelineStack extends Stack {
                 .cloudWatch(CloudWatchLoggingOptions.builder().logGroup(logs).build())
                 .build())
             .timeout(Duration.minutes(90))
-            // Deploys of the same stacks must not overlap.
-            .concurrentBuildLimit(1)
+            // No concurrency limit, which would refuse a build started while another
+            // runs:
+            // builds queue at their deploy instead (scripts/await-earlier-builds.sh).
             .build();
+        // What the queue reads: the project's own builds.
+        project.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("codebuild:ListBuildsForProject", "codebuild:BatchGetBuilds"))
+            .resources(List.of(project.getProjectArn()))
+            .build());
         credentials.ifPresent(project.getNode()::addDependency);
 
         props.apiRepository().grantPullPush(project);
