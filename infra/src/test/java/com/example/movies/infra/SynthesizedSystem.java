@@ -34,11 +34,11 @@ public final class SynthesizedSystem {
      * Every option switched on: custom domain with HTTPS, no NAT, VPC endpoints instead,
      * the delivery pipeline, sign-up, mail through SES.
      */
-    public static final SynthesizedSystem ALL_OPTIONS = synthesize(
-            Map.of("githubOwner", "example-owner", "githubRepo", "movies", "githubTokenSecret", "movies/github-token",
-                    "natGateways", "0", "vpcEndpoints", "true", "domainName", "movies.example.com", "certificateArn",
-                    "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000", "signUp",
-                    "true", "sesIdentity", "movies.example.com"));
+    public static final SynthesizedSystem ALL_OPTIONS = synthesize(Map.of("githubOwner", "example-owner", "githubRepo",
+            "movies", "githubTokenSecret", "movies/github-token", "baseImageMirror", "mirror.example/library",
+            "natGateways", "0", "vpcEndpoints", "true", "domainName", "movies.example.com", "certificateArn",
+            "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000", "signUp", "true",
+            "sesIdentity", "movies.example.com"));
 
     /** The production preset: no single point of failure, alarms mailed. */
     public static final SynthesizedSystem PRODUCTION = synthesize(

@@ -65,6 +65,14 @@ public final class PipelineStack extends Stack {
 
     public static final String DEFAULT_BRANCH = "main";
 
+    /**
+     * Where the builds pull the images' base images from: a mirror of Docker's official
+     * images that CodeBuild can pull without Docker Hub's anonymous rate limit (ECR
+     * Public's, {@code <its host>/docker/library}; infra/PIPELINE.md). Required with the
+     * pipeline.
+     */
+    public static final String CONTEXT_BASE_IMAGE_MIRROR = "baseImageMirror";
+
     /** The file CodeBuild runs, at the repository root. */
     public static final String BUILDSPEC = "buildspec.yml";
 
@@ -82,7 +90,8 @@ public final class PipelineStack extends Stack {
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9._:/@+=,-]+");
 
     /** Where the pipeline builds from. */
-    public record GitHubRepository(String owner, String repo, String branch, Optional<String> tokenSecretName) {
+    public record GitHubRepository(String owner, String repo, String branch, Optional<String> tokenSecretName,
+            String baseImageMirror) {
 
         /** The repository from context, or empty when the pipeline is not configured. */
         public static Optional<GitHubRepository> fromContext(Construct scope) {
@@ -93,7 +102,12 @@ public final class PipelineStack extends Stack {
                         CONTEXT_OWNER + " and " + CONTEXT_REPO + " must both be set, or neither");
             }
             return owner.map(o -> new GitHubRepository(o, repo.orElseThrow(),
-                    text(scope, CONTEXT_BRANCH).orElse(DEFAULT_BRANCH), text(scope, CONTEXT_TOKEN_SECRET)));
+                    text(scope, CONTEXT_BRANCH).orElse(DEFAULT_BRANCH), text(scope, CONTEXT_TOKEN_SECRET),
+                    text(scope, CONTEXT_BASE_IMAGE_MIRROR).map(mirror -> mirror.replaceAll("/+$", ""))
+                        .orElseThrow(() -> new IllegalArgumentException("The pipeline needs -c "
+                                + CONTEXT_BASE_IMAGE_MIRROR + "=<registry>/<namespace>: a mirror of Docker's official "
+                                + "images, such as ECR Public's docker/library (Docker Hub rate-limits CodeBuild's "
+                                + "shared addresses; infra/PIPELINE.md)"))));
         }
 
         private static Optional<String> text(Construct scope, String key) {
@@ -227,13 +241,13 @@ public final class PipelineStack extends Stack {
     }
 
     private static Map<String, BuildEnvironmentVariable> environment(Props props) {
-        Map<String, String> values = new TreeMap<>(
-                Map.of("API_REPOSITORY_URI", props.apiRepository().getRepositoryUri(), "FRONTEND_REPOSITORY_URI",
-                        props.frontendRepository().getRepositoryUri(), "E2E_USERNAME", props.e2eUsername(),
-                        // The ARN, not the password: post_build reads the value only when
-                        // the e2e suite needs it.
-                        "E2E_USER_SECRET_ARN", props.e2eUserPassword().getSecretArn(), "DEPLOY_CONTEXT",
-                        props.deployContext(), "API_STACK_NAME", props.namePrefix() + "-api"));
+        Map<String, String> values = new TreeMap<>(Map.of("API_REPOSITORY_URI",
+                props.apiRepository().getRepositoryUri(), "FRONTEND_REPOSITORY_URI",
+                props.frontendRepository().getRepositoryUri(), "E2E_USERNAME", props.e2eUsername(),
+                // The ARN, not the password: post_build reads the value only when
+                // the e2e suite needs it.
+                "E2E_USER_SECRET_ARN", props.e2eUserPassword().getSecretArn(), "DEPLOY_CONTEXT", props.deployContext(),
+                "API_STACK_NAME", props.namePrefix() + "-api", "BASE_IMAGE_MIRROR", props.source().baseImageMirror()));
         return values.entrySet()
             .stream()
             .collect(Collectors.toMap(Map.Entry::getKey,

@@ -50,8 +50,9 @@ class PipelineStackTest {
     void existsOnlyWhenTheGitHubRepositoryIsConfigured() {
         assertThat(SynthesizedSystem.DEFAULTS.system.pipeline()).isEmpty();
         assertThat(GitHubRepository.fromContext(app(Map.of()))).isEmpty();
-        assertThat(GitHubRepository.fromContext(app(Map.of("githubOwner", "me", "githubRepo", "movies"))))
-            .contains(new GitHubRepository("me", "movies", "main", java.util.Optional.empty()));
+        assertThat(GitHubRepository.fromContext(
+                app(Map.of("githubOwner", "me", "githubRepo", "movies", "baseImageMirror", "mirror.example/lib/"))))
+            .contains(new GitHubRepository("me", "movies", "main", java.util.Optional.empty(), "mirror.example/lib"));
         assertThatThrownBy(() -> GitHubRepository.fromContext(app(Map.of("githubOwner", "me"))))
             .hasMessageContaining("githubOwner and githubRepo must both be set");
     }
@@ -241,6 +242,16 @@ class PipelineStackTest {
         });
         assertThat(exports).as("export of %s %s", logicalId, attribute).hasSize(1);
         return exports.get(0);
+    }
+
+    @Test
+    void pullsTheBaseImagesFromTheMirrorItWasGivenAndRefusesToRunWithoutOne() {
+        assertThat(projectEnvironment()).containsEntry("BASE_IMAGE_MIRROR", "mirror.example/library");
+        software.amazon.awscdk.App app = new software.amazon.awscdk.App(software.amazon.awscdk.AppProps.builder()
+            .context(Map.of("githubOwner", "o", "githubRepo", "r"))
+            .build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PipelineStack.GitHubRepository.fromContext(app))
+            .hasMessageContaining("The pipeline needs -c baseImageMirror=<registry>/<namespace>");
     }
 
 }
