@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
-# Start-up of the API's container image: wall seconds and CPU seconds (the container's cgroup) from `docker run` to
-# the first 200 from /actuator/health/readiness, profile prod, each run on a fresh database of the local PostgreSQL.
+# Start-up of the API's container image as Fargate runs it: from `docker run` to the first 200 from
+# /actuator/health/readiness (wall and the container's CPU seconds), then the first GET /api/v1/movie after readiness,
+# and the container's resident memory at that point; profile prod, each run on a fresh database of the local
+# PostgreSQL, in a container limited like the task (--cpus, --memory 512m). One run per line, then per image the
+# median of its runs and its size, so that images (today's and a candidate) compare in one run on one machine.
 #
-#   bench/container-start.sh IMAGE [RUNS]      (RUNS default 3)
+#   bench/container-start.sh [--cpus N] [--runs N] IMAGE [IMAGE...]
+#     --cpus N   the container's CPU limit (docker run --cpus): 0.25 is the infra's default task size; default 2
+#     --runs N   starts per image, default 5
 #
-# The container runs with --network host on port BENCH_PORT (default 18080) and --memory 512m (the smallest Fargate
-# task), as the image's entrypoint starts it. Prints one line a run and the machine's load. Everything it starts is
-# removed and the databases dropped, on failure too. PGHOST PGPORT PGUSER as in bench/run.sh (trust auth).
+# The container runs with --network host on port BENCH_PORT (default 18080), as the image's entrypoint starts it.
+# Everything it starts is removed and the databases dropped, on failure too. PGHOST PGPORT PGUSER as in bench/run.sh
+# (trust auth).
 set -euo pipefail
 
-image=${1:?usage: bench/container-start.sh IMAGE [RUNS]}
-runs=${2:-3}
+cpus=2 runs=5
+while [ $# -gt 0 ]; do
+  case $1 in
+    --cpus) cpus=${2:?--cpus needs a number}; shift 2 ;;
+    --runs) runs=${2:?--runs needs a number}; shift 2 ;;
+    -*) echo "container-start: unknown option $1" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
+[ $# -gt 0 ] || { echo "usage: bench/container-start.sh [--cpus N] [--runs N] IMAGE [IMAGE...]" >&2; exit 2; }
 port=${BENCH_PORT:-18080}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
@@ -22,38 +35,63 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "image $image ($(docker image inspect --format '{{.Size}}' "$image" | numfmt --to=iec)), load: $(uptime | sed 's/.*load average: //')"
-for run in $(seq 1 "$runs"); do
-  database=cds_start_$$_$run
-  createdb "$database"
-  begin=$(date +%s.%N)
-  container=$(docker run -d --network host --memory 512m \
-    -e SERVER_PORT="$port" -e DB_HOST="$PGHOST" -e DB_PORT="$PGPORT" -e DB_NAME="$database" -e DB_USERNAME="$PGUSER" \
-    -e DB_PASSWORD=unused -e MOVIES_JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)" \
-    -e MOVIES_PASSWORD_RESET_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)" \
-    -e MOVIES_ADMIN_USERNAME=admin -e MOVIES_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM" "$image")
-  until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness"; do
-    if [ "$(docker inspect --format '{{.State.Running}}' "$container")" != true ]; then
-      docker logs "$container" 2>&1 | tail -n 20 >&2
-      echo "container-start: the container stopped" >&2
-      exit 1
-    fi
-    sleep 0.05
-  done
-  end=$(date +%s.%N)
-  # cgroup v1 (cpuacct, in ns) or v2 (cpu.stat, in µs), Docker's cgroupfs or systemd driver.
-  cpu_ns=''
-  for file in "/sys/fs/cgroup/cpuacct/docker/$container/cpuacct.usage" \
-              "/sys/fs/cgroup/docker/$container/cpu.stat" "/sys/fs/cgroup/system.slice/docker-$container.scope/cpu.stat"; do
+# The container's CPU nanoseconds: cgroup v1 (cpuacct) or v2 (cpu.stat, µs), Docker's cgroupfs or systemd driver.
+cpu_ns() {
+  local file
+  for file in "/sys/fs/cgroup/cpuacct/docker/$1/cpuacct.usage" \
+              "/sys/fs/cgroup/docker/$1/cpu.stat" "/sys/fs/cgroup/system.slice/docker-$1.scope/cpu.stat"; do
     [ -r "$file" ] || continue
     case $file in
-      *cpuacct.usage) cpu_ns=$(cat "$file") ;;
-      *) cpu_ns=$(awk '$1 == "usage_usec" { print $2 * 1000 }' "$file") ;;
+      *cpuacct.usage) cat "$file" ;;
+      *) awk '$1 == "usage_usec" { print $2 * 1000 }' "$file" ;;
     esac
-    break
+    return
   done
-  awk -v run="$run" -v wall="$(awk -v b="$begin" -v e="$end" 'BEGIN { print e - b }')" -v ns="${cpu_ns:-nan}" \
-    'BEGIN { printf "run %d: %.1f s, %.1f CPU s\n", run, wall, ns / 1e9 }'
-  cleanup
+  echo nan
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "container-start: --cpus $cpus --memory 512m, $runs runs per image; load: $(uptime | sed 's/.*load average: //')"
+results=$(mktemp)
+for image in "$@"; do
+  size=$(docker image inspect --format '{{.Size}}' "$image")
+  for run in $(seq 1 "$runs"); do
+    database=start_$$_$run
+    createdb "$database"
+    begin=$(date +%s.%N)
+    container=$(docker run -d --network host --cpus "$cpus" --memory 512m \
+      -e SERVER_PORT="$port" -e DB_HOST="$PGHOST" -e DB_PORT="$PGPORT" -e DB_NAME="$database" -e DB_USERNAME="$PGUSER" \
+      -e DB_PASSWORD=unused -e MOVIES_JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)" \
+      -e MOVIES_PASSWORD_RESET_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)" \
+      -e MOVIES_ADMIN_USERNAME=admin -e MOVIES_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM" "$image")
+    until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness"; do
+      if [ "$(docker inspect --format '{{.State.Running}}' "$container")" != true ]; then
+        docker logs "$container" 2>&1 | tail -n 20 >&2
+        echo "container-start: the container stopped" >&2
+        exit 1
+      fi
+      sleep 0.05
+    done
+    end=$(date +%s.%N)
+    cpu=$(cpu_ns "$container")
+    first=$(curl -fso /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/v1/movie")
+    rss=$(docker stats --no-stream --format '{{.MemUsage}}' "$container" | cut -d/ -f1 | tr -d ' ')
+    wall=$(awk -v b="$begin" -v e="$end" 'BEGIN { printf "%.2f", e - b }')
+    cpu_s=$(awk -v ns="$cpu" 'BEGIN { printf "%.2f", ns / 1e9 }')
+    first_ms=$(awk -v t="$first" 'BEGIN { printf "%.0f", t * 1000 }')
+    echo "$image run $run: ready in $wall s, $cpu_s CPU s; first GET /api/v1/movie $first_ms ms; memory $rss"
+    echo "$image $wall $cpu_s $first_ms $size" >>"$results"
+    cleanup
+  done
 done
+echo
+echo "| image (--cpus $cpus, median of $runs) | docker run to first 200 from readiness | CPU s to readiness | first GET /api/v1/movie | image size |"
+echo "|---|---|---|---|---|"
+for image in "$@"; do
+  column() { awk -v i="$image" -v c="$1" '$1 == i { print $c }' "$results" | median; }
+  printf '| %s | %.1f s | %.1f | %.0f ms | %s |\n' "$image" "$(column 2)" "$(column 3)" "$(column 4)" \
+    "$(awk -v i="$image" '$1 == i { print $5; exit }' "$results" | numfmt --to=si)B"
+done
+rm -f "$results"
 echo "load after: $(uptime | sed 's/.*load average: //')"

@@ -3,40 +3,18 @@ import { Link, useParams } from "react-router";
 import { ApiError, api } from "../api";
 import { Field } from "../Field";
 import { useApiForm } from "../useApiForm";
+import { MailLinkPage } from "./MailLinkPage";
 
 /** `/password/forgot`: asks for the address to mail a link to. */
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState("");
-  const [sent, setSent] = useState(false);
-  const { fieldErrors, error, busy, submit: call } = useApiForm();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSent(await call(() => api.requestPasswordReset(email)));
-  }
-
   return (
-    <section className="narrow">
-      <h1>Forgot your password?</h1>
-      {sent ? (
-        <p role="status">{`Check your mail: if an account has the address ${email}, a link to set a new password is on its way.`}</p>
-      ) : (
-        <form aria-label="Forgot password" onSubmit={submit} noValidate>
-          {error && (
-            <p role="alert" className="alert">
-              {error}
-            </p>
-          )}
-          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
-          <button type="submit" className="button primary" disabled={busy}>
-            Mail me a link
-          </button>
-        </form>
-      )}
-      <p>
-        <Link to="/login">Back to login</Link>
-      </p>
-    </section>
+    <MailLinkPage
+      title="Forgot your password?"
+      form="Forgot password"
+      button="Mail me a link"
+      send={(email) => api.requestPasswordReset(email)}
+      sent={(email) => `Check your mail: if an account has the address ${email}, a link to set a new password is on its way.`}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { ApiError, api, errorMessage } from "../api";
 import { Field } from "../Field";
 import { useApiForm } from "../useApiForm";
+import { MailLinkPage } from "./MailLinkPage";
 
 /** Whether the site lets people sign up: null while the API is asked. */
 function useSignUpAvailable(): { available: boolean | null; error: string | null } {
@@ -86,37 +87,15 @@ function CheckYourMail({ email }: { email: string }) {
 
 /** `/sign-up/resend`: mails the activation link again. */
 export function ResendActivationPage() {
-  const [email, setEmail] = useState("");
-  const [sent, setSent] = useState(false);
-  const { fieldErrors, error, busy, submit: call } = useApiForm();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSent(await call(() => api.resendVerification(email)));
-  }
-
   return (
-    <section className="narrow">
-      <h1>Send the activation link again</h1>
-      {sent ? (
-        <p role="status">{`If an account waiting for activation has the address ${email}, a new link is on its way. Links go out at most every few minutes.`}</p>
-      ) : (
-        <form aria-label="Send the activation link again" onSubmit={submit} noValidate>
-          {error && (
-            <p role="alert" className="alert">
-              {error}
-            </p>
-          )}
-          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
-          <button type="submit" className="button primary" disabled={busy}>
-            Send the link
-          </button>
-        </form>
-      )}
-      <p>
-        <Link to="/login">Back to login</Link>
-      </p>
-    </section>
+    <MailLinkPage
+      title="Send the activation link again"
+      button="Send the link"
+      send={(email) => api.resendVerification(email)}
+      sent={(email) =>
+        `If an account waiting for activation has the address ${email}, a new link is on its way. Links go out at most every few minutes.`
+      }
+    />
   );
 }
 

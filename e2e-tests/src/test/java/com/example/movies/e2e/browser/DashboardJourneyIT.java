@@ -206,14 +206,7 @@ class DashboardJourneyIT {
                 .header("X-Total-Count", "0");
         }
         finally {
-            List<Integer> left = api.asAdmin()
-                .queryParam("search", username)
-                .get("/api/v1/users")
-                .then()
-                .extract()
-                .jsonPath()
-                .getList("pk", Integer.class);
-            left.forEach((pk) -> api.asAdmin().delete("/api/v1/users/{pk}", pk));
+            api.deleteUsersNamed(username);
         }
     }
 
@@ -285,14 +278,7 @@ class DashboardJourneyIT {
             page.awaitNavigationShows(username);
         }
         finally {
-            api.asAdmin()
-                .queryParam("search", username)
-                .get("/api/v1/users")
-                .then()
-                .extract()
-                .jsonPath()
-                .getList("pk", Integer.class)
-                .forEach((pk) -> api.asAdmin().delete("/api/v1/users/{pk}", pk));
+            api.deleteUsersNamed(username);
         }
     }
 

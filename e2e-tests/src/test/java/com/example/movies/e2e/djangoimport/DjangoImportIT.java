@@ -67,16 +67,7 @@ class DjangoImportIT {
                     "7b1fe4d8-f750-4f62-9db8-37be482ebc42", "2baf8c28-b190-4cde-9e2c-e0e56e9a145a")) {
                 api.asAdmin().delete("/api/v1/movie/{id}", id);
             }
-            for (String username : List.of("alice", "bob", "carol", "dave", "erin", "frank")) {
-                api.asAdmin()
-                    .queryParam("search", username)
-                    .get("/api/v1/users")
-                    .then()
-                    .extract()
-                    .jsonPath()
-                    .getList("findAll { it.username == '" + username + "' }.pk", Integer.class)
-                    .forEach(pk -> api.asAdmin().delete("/api/v1/users/{pk}", pk));
-            }
+            api.deleteUsersNamed("alice", "bob", "carol", "dave", "erin", "frank");
         }
     }
 

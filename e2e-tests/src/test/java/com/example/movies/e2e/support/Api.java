@@ -129,6 +129,23 @@ public final class Api {
     }
 
     /**
+     * Deletes the accounts with exactly these usernames, if they exist: what a test made
+     * another way than through this client (the browser, a sign-up, an import).
+     */
+    public void deleteUsersNamed(String... usernames) {
+        for (String username : usernames) {
+            asAdmin().queryParam("search", username)
+                .get("/api/v1/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.username == '" + username + "' }.pk", Integer.class)
+                .forEach(pk -> asAdmin().delete("/api/v1/users/{pk}", pk).then().statusCode(204));
+        }
+    }
+
+    /**
      * A title no other test or user has, so assertions on lists cannot be confused by
      * other data.
      */
