@@ -2,7 +2,7 @@
 # The e2e suite on the containers stack: a Docker engine, the base images (built from Debian packages when no
 # container registry is reachable: the air-gapped way), both images built by Jib into the local engine (the API's
 # with its class-data sharing archive, scripts/api-image.sh), then the suite through Testcontainers. Run it after
-# `./mvnw install` (or `./mvnw -DskipTests install`): it containerizes the modules as they were last built.
+# `./mvnw install` (or `./mvnw -DskipTests install -pl '!infra'`): it containerizes the modules as they were last built.
 #   OFFLINE_BASE_IMAGES=true|false  skip the registry probe and choose (default: probe, 5 s)
 #   extra arguments go to the e2e Maven run, e.g. -Dit.test=ReplicasShareStateIT
 set -euo pipefail
@@ -13,7 +13,7 @@ trap 'report_timings "containers e2e timings"' EXIT
 
 for built in movies-api/target/movies-api.jar frontend/target/dist/index.html; do
   if [ ! -f "$built" ]; then
-    echo "No $built: build the modules first (./mvnw install, or ./mvnw -B -DskipTests install)" >&2
+    echo "No $built: build the modules first (./mvnw install, or ./mvnw -B -DskipTests install -pl '!infra')" >&2
     exit 1
   fi
 done
@@ -22,7 +22,7 @@ timed "docker engine" scripts/docker-engine.sh
 
 # A registry is reachable when the public base image is already here or the Docker index answers within 5 s.
 registry_reachable() {
-  docker image inspect eclipse-temurin:17-jre >/dev/null 2>&1 \
+  docker image inspect eclipse-temurin:25-jre >/dev/null 2>&1 \
     || timeout 5 docker search --limit 1 eclipse-temurin >/dev/null 2>&1
 }
 if [ -z "${OFFLINE_BASE_IMAGES:-}" ]; then
@@ -33,7 +33,7 @@ image_args=()
 if [ "$OFFLINE_BASE_IMAGES" = true ]; then
   echo "== no container registry: the air-gapped way, base images from Debian packages"
   timed "offline base images" scripts/offline-base-images.sh
-  image_args=(-Djib.api.from=docker://local/jre17 -Djib.frontend.from=docker://local/nginx)
+  image_args=(-Djib.api.from=docker://local/jre25 -Djib.frontend.from=docker://local/nginx)
   e2e_args=(-De2e.postgresImage=local/postgres -De2e.proxyImage=local/nginx)
 else
   e2e_args=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The air-gapped way: builds the base images this project needs from Debian packages, for machines that reach the
 # apt mirror but no container registry. The images stand in for the public ones the build uses by default:
-#   local/jre17     for eclipse-temurin:17-jre  (Jib base of the movies-api image)
+#   local/jre25     for eclipse-temurin:25-jre  (Jib base of the movies-api image): Debian ships no Java 25, so its
+#                   runtime is jlink'ed from this machine's JDK 25 (JAVA25_HOME, or the one under /usr/lib/jvm)
 #   local/nginx     for nginx                   (Jib base of the frontend image; same entrypoint contract)
 #   local/postgres  for postgres                (Testcontainers database; honours POSTGRES_USER/PASSWORD/DB)
 # Cached: an image that already exists is kept (pass --rebuild to rebuild all). Needs root, debootstrap and a
@@ -12,7 +13,7 @@ work=${OFFLINE_IMAGES_WORK_DIR:-/var/tmp/offline-base-images}
 rebuild=false
 [ "${1:-}" = --rebuild ] && rebuild=true
 
-wanted=(local/jre17 local/postgres local/nginx)
+wanted=(local/jre25 local/postgres local/nginx)
 missing=()
 for image in "${wanted[@]}"; do
   if $rebuild || ! docker image inspect "$image" >/dev/null 2>&1; then missing+=("$image"); fi
@@ -82,13 +83,38 @@ rootfs_with() {
 }
 
 path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+jre_modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http
+jre_modules+=,java.prefs,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.sql.rowset
+jre_modules+=,java.transaction.xa,java.xml,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.jcmd,jdk.jfr
+jre_modules+=,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
 
 for image in "${missing[@]}"; do
   case $image in
-    local/jre17)
-      dir=$work/jre17
-      rootfs_with "$dir" openjdk-17-jre-headless ca-certificates
-      import "$image" "$dir" "ENV PATH=$path" "ENV LANG=C.UTF-8" 'CMD ["jshell"]'
+    local/jre25)
+      jdk=${JAVA25_HOME:-}
+      if [ -z "$jdk" ]; then
+        for candidate in /usr/lib/jvm/*; do
+          if [ -x "$candidate/bin/jlink" ] && "$candidate/bin/java" -version 2>&1 | grep -q '^[a-z]* version "25[."]'; then
+            jdk=$candidate
+            break
+          fi
+        done
+      fi
+      if [ -z "$jdk" ] || [ ! -x "$jdk/bin/jlink" ]; then
+        echo "offline-base-images: local/jre25 needs a JDK 25 with jlink on this machine (none under /usr/lib/jvm;" \
+          "set JAVA25_HOME), or a registry with eclipse-temurin:25-jre" >&2
+        exit 1
+      fi
+      dir=$work/jre25
+      rootfs_with "$dir" ca-certificates
+      # The modules Spring Boot and the application's libraries use (jdeps --print-module-deps of the application,
+      # plus the JDK's own providers: DNS naming, elliptic-curve and PKCS#11 crypto, charsets, zip file system; and jcmd
+      # for diagnostics in a running task), and
+      # the runtime's own class-data sharing archive of the JDK's classes (the application's comes with its image).
+      "$jdk/bin/jlink" --output "$dir/opt/java" --strip-debug --no-man-pages --no-header-files \
+        --generate-cds-archive --add-modules "$jre_modules"
+      import "$image" "$dir" "ENV JAVA_HOME=/opt/java" "ENV PATH=/opt/java/bin:$path" "ENV LANG=C.UTF-8" \
+        'CMD ["java", "-version"]'
       ;;
 
     local/postgres)

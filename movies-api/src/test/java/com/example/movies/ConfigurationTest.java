@@ -114,25 +114,6 @@ class ConfigurationTest {
         });
     }
 
-    @Test
-    void mailGoesThroughSesOnlyWhereTurnedOn() {
-        ApplicationContextRunner mail = this.runner
-            .withConfiguration(AutoConfigurations.of(io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration.class,
-                    io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration.class,
-                    io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration.class,
-                    io.awspring.cloud.autoconfigure.ses.SesAutoConfiguration.class,
-                    org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration.class));
-        mail.run((context) -> assertThat(context)
-            .doesNotHaveBean(org.springframework.mail.javamail.JavaMailSender.class));
-        mail.withPropertyValues("spring.mail.host=127.0.0.1")
-            .run((context) -> assertThat(context.getBean(org.springframework.mail.javamail.JavaMailSender.class))
-                .isInstanceOf(org.springframework.mail.javamail.JavaMailSenderImpl.class));
-        // As deployed: the task's region and role credentials; nothing is sent here.
-        mail.withPropertyValues("spring.cloud.aws.ses.enabled=true", "spring.cloud.aws.region.static=eu-west-1")
-            .run((context) -> assertThat(context.getBean(org.springframework.mail.javamail.JavaMailSender.class))
-                .isInstanceOf(io.awspring.cloud.ses.SimpleEmailServiceJavaMailSender.class));
-    }
-
     static String allMessages(Throwable failure) {
         StringBuilder messages = new StringBuilder();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

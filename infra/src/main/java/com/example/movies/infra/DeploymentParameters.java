@@ -97,8 +97,10 @@ public record DeploymentParameters(String environmentName, String region, String
     public static final int DEFAULT_POOL_SIZE = 8;
 
     /**
-     * Fargate task size; the benchmarks show 0.25 vCPU / 512 MiB is enough for both
-     * services.
+     * Fargate task size. The frontend (nginx) needs no more than the smallest; the API's
+     * default is 1 vCPU / 2 GiB: a new API task serves within about 5 s there, against 20
+     * s at 0.25 vCPU and 9 s at 0.5 (the image's JVM starts on its CPU quota;
+     * bench/FINDINGS.md, "Seventh session").
      */
     public record TaskSize(int cpu, int memoryMiB) {
         // Fargate's valid memory range (MiB) per CPU size, for the sizes this app can
@@ -108,6 +110,8 @@ public record DeploymentParameters(String environmentName, String region, String
                 new int[] { 8192, 30720 });
 
         public static final TaskSize SMALLEST = new TaskSize(256, 512);
+
+        public static final TaskSize API_DEFAULT = new TaskSize(1024, 2048);
 
         public TaskSize {
             int[] range = MEMORY_RANGE.get(cpu);
@@ -207,8 +211,8 @@ public record DeploymentParameters(String environmentName, String region, String
                     .orElseThrow(() -> new IllegalArgumentException("no imageTag: pass the tag of the images to run, "
                             + "-c imageTag=<tag> (the pipeline passes each build's commit); there is no default, "
                             + "so that no deploy runs an image nobody chose")),
-                new TaskSize(orDefault(number.apply("apiCpu"), TaskSize.SMALLEST.cpu()),
-                        orDefault(number.apply("apiMemoryMiB"), TaskSize.SMALLEST.memoryMiB())),
+                new TaskSize(orDefault(number.apply("apiCpu"), TaskSize.API_DEFAULT.cpu()),
+                        orDefault(number.apply("apiMemoryMiB"), TaskSize.API_DEFAULT.memoryMiB())),
                 orDefault(number.apply("apiDesiredCount"), preset.apiDesiredCount),
                 orDefault(number.apply("apiMaxCount"), preset.apiMaxCount),
                 new TaskSize(orDefault(number.apply("frontendCpu"), TaskSize.SMALLEST.cpu()),

@@ -22,13 +22,14 @@ import com.example.movies.infra.DeploymentParameters.TaskSize;
 class DeploymentParametersTest {
 
     @Test
-    void defaultsAreTheSmallestSetup() {
+    void defaultsAreTheCheapestSetupWhereANewApiTaskServesInSeconds() {
         DeploymentParameters parameters = DeploymentParameters.from(Map.<String, Object>of("imageTag", "abc")::get,
                 Optional.of("eu-central-1"));
 
-        assertThat(parameters).isEqualTo(new DeploymentParameters("dev", "eu-central-1", "abc", new TaskSize(256, 512),
-                1, 4, new TaskSize(256, 512), 1, 1, false, Optional.empty(), Path.of("target/openapi.json"), false,
-                Optional.empty(), Preset.DEV, 1, new Database("micro", false, 8), Optional.empty()));
+        assertThat(parameters)
+            .isEqualTo(new DeploymentParameters("dev", "eu-central-1", "abc", new TaskSize(1024, 2048), 1, 4,
+                    new TaskSize(256, 512), 1, 1, false, Optional.empty(), Path.of("target/openapi.json"), false,
+                    Optional.empty(), Preset.DEV, 1, new Database("micro", false, 8), Optional.empty()));
         assertThat(parameters.features()).as("sign-up is off unless turned on").isEmpty();
         assertThat(parameters.mailFrom()).isEmpty();
         assertThat(parameters.namePrefix()).isEqualTo("movies-dev");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -17,6 +18,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -110,7 +112,13 @@ public final class DjangoImportCommand {
         }
     }
 
+    /**
+     * The target database's context: a small one of its own, which the build's Spring AOT
+     * did not process (that is the web application's), so it runs as plain Spring even in
+     * the image, which turns AOT mode on ({@code -Dspring.aot.enabled=true}).
+     */
     private static ConfigurableApplicationContext target(List<String> springArgs) {
+        SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
         return new SpringApplicationBuilder(Database.class).web(WebApplicationType.NONE)
             .bannerMode(Banner.Mode.OFF)
             .logStartupInfo(false)

@@ -2,29 +2,32 @@ package com.example.movies.movie;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The local default's five demo movies ({@code movies.demo-data}), added once to an empty
- * database.
+ * database. Decided when the application starts, not by a {@code @Conditional}: the
+ * image's Spring AOT would fix that when the image is built.
  */
 @Component
-@ConditionalOnBooleanProperty("movies.demo-data")
 class DemoMovies implements ApplicationRunner {
 
     private final MovieRepository movies;
 
     private final MovieService service;
 
-    DemoMovies(MovieRepository movies, MovieService service) {
+    private final boolean enabled;
+
+    DemoMovies(MovieRepository movies, MovieService service, @Value("${movies.demo-data:false}") boolean enabled) {
         this.movies = movies;
         this.service = service;
+        this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!this.movies.isEmpty()) {
+        if (!this.enabled || !this.movies.isEmpty()) {
             return;
         }
         add("Good Will Hunting", "A janitor at MIT turns out to be a mathematical genius.", 1997);

@@ -3,7 +3,6 @@ package com.example.movies.user;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
@@ -13,26 +12,25 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the account mails (password reset, welcome, sign-up verification) through Spring
- * Mail's sender: SMTP where {@code spring.mail.host} is set, Amazon SES where
- * {@code spring.cloud.aws.ses.enabled} is, else the mail is logged. The mail goes out on
- * Boot's task executor, after the answer: a reset for a known address must take as long
- * as one for an unknown address, however slow the SMTP server.
+ * Sends the account mails (password reset, welcome, sign-up verification) through the
+ * configured transport (MailConfig: Amazon SES, SMTP, or none: then the mail is logged).
+ * The mail goes out on Boot's task executor, after the answer: a reset for a known
+ * address must take as long as one for an unknown address, however slow the SMTP server.
  */
 @Component
 class AccountMailer {
 
     private static final Log logger = LogFactory.getLog(AccountMailer.class);
 
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final MailTransport transport;
 
     private final ResetMailProperties properties;
 
     private final TaskExecutor executor;
 
-    AccountMailer(ObjectProvider<JavaMailSender> mailSender, ResetMailProperties properties,
+    AccountMailer(MailTransport transport, ResetMailProperties properties,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
-        this.mailSender = mailSender;
+        this.transport = transport;
         this.properties = properties;
         this.executor = executor;
     }
@@ -82,7 +80,7 @@ class AccountMailer {
     }
 
     private void deliver(User user, String subject, String text) {
-        JavaMailSender sender = this.mailSender.getIfAvailable();
+        JavaMailSender sender = this.transport.sender();
         if (sender == null) {
             logger.info("No mail sender configured (spring.mail.host or spring.cloud.aws.ses.enabled); mail '" + subject
                     + "' to " + user.email() + ":\n" + text);
@@ -99,7 +97,8 @@ class AccountMailer {
         catch (MailException ex) {
             // The answer stays the same whether or not a mail goes out: it must not
             // reveal accounts.
-            logger.error("Could not send the mail '" + subject + "' of user " + user.id(), ex);
+            logger.error("Could not send the mail '" + subject + "' of user " + user.id() + " through "
+                    + this.transport.name(), ex);
         }
     }
 

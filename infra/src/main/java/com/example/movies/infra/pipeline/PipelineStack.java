@@ -42,9 +42,9 @@ import software.constructs.Construct;
 /**
  * The delivery pipeline: one CodeBuild project that runs the repository's
  * {@code buildspec.yml} when a pull request is merged into the configured branch (test,
- * push both images with Jib, the API's with the class-data sharing archive of a training
- * run ({@code scripts/api-image.sh}, hence privileged: Docker), {@code cdk deploy --all},
- * e2e against the deployed URLs). It exists only when the GitHub repository is configured
+ * push both images with Jib, the API's with the AOT cache of a training run
+ * ({@code scripts/api-image.sh}, hence privileged: Docker), {@code cdk deploy --all}, e2e
+ * against the deployed URLs). It exists only when the GitHub repository is configured
  * ({@link #CONTEXT_OWNER} and {@link #CONTEXT_REPO}); see {@code infra/PIPELINE.md}.
  */
 public final class PipelineStack extends Stack {
@@ -181,7 +181,7 @@ public final class PipelineStack extends Stack {
                 .computeType(ComputeType.MEDIUM)
                 // A Docker engine: scripts/api-image.sh runs the API image once (a
                 // training run) to make its
-                // class-data sharing archive before Jib pushes the image with it. Jib
+                // AOT cache before Jib pushes the image with it. Jib
                 // itself pushes to ECR
                 // over HTTPS; the e2e suite uses local processes.
                 .privileged(true)
@@ -217,7 +217,7 @@ public final class PipelineStack extends Stack {
         String projectId = getLogicalId((CfnElement) project.getNode().getDefaultChild());
         NagSuppressions.addResourceSuppressions(project, List.of(NagPackSuppression.builder()
             .id("AwsSolutions-CB3")
-            .reason("Privileged mode runs the build's Docker engine: scripts/api-image.sh starts the API image once to make its class-data sharing archive (the JVM in the image must write it). The project builds only this repository's own code, on merged pull requests, and its role holds no more than the push, deploy-role and secret-read permissions listed here.")
+            .reason("Privileged mode runs the build's Docker engine: scripts/api-image.sh starts the API image once to make its AOT cache (the JVM in the image must write it). The project builds only this repository's own code, on merged pull requests, and its role holds no more than the push, deploy-role and secret-read permissions listed here.")
             .build(),
                 NagPackSuppression.builder()
                     .id("AwsSolutions-CB4")

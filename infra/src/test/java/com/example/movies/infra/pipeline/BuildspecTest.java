@@ -141,7 +141,7 @@ class BuildspecTest {
      * Maven arguments are Jib's, which movies-api declares.
      */
     @Test
-    void pushesTheApiImageWithTheArchiveOfItsTrainingRun() throws IOException {
+    void pushesTheApiImageWithTheAotCacheOfItsTrainingRun() throws IOException {
         List<String> build = buildspec.commands("build");
         String push = onlyCommand("build", API_IMAGE_SCRIPT);
         assertThat(build.indexOf("scripts/docker-engine.sh")).as("Docker engine started before the image script")
@@ -152,11 +152,11 @@ class BuildspecTest {
         assertThat(Pom.module("movies-api").buildPlugins()).contains("jib-maven-plugin");
 
         String script = Files.readString(Buildspec.ROOT.resolve(API_IMAGE_SCRIPT));
-        assertThat(script).contains("-pl movies-api", "jib:dockerBuild", "-Pcds jib:dockerBuild", "-Pcds jib:build",
-                "-XX:DumpLoadedClassList", "-Xshare:dump", "-Xshare:on", "source: shared objects file");
-        assertThat(script.indexOf("-Pcds jib:build")).as("pushes only after the check")
-            .isGreaterThan(script.indexOf("-Xshare:on"));
-        assertThat(Pom.module("movies-api").profiles()).contains("cds");
+        assertThat(script).contains("-pl movies-api", "jib:dockerBuild", "-Paot-cache jib:dockerBuild",
+                "-Paot-cache jib:build", "-XX:AOTCacheOutput", "-XX:AOTMode=on", "source: shared objects file");
+        assertThat(script.indexOf("-Paot-cache jib:build")).as("pushes only after the check")
+            .isGreaterThan(script.indexOf("-XX:AOTMode=on"));
+        assertThat(Pom.module("movies-api").profiles()).contains("aot-cache");
     }
 
     @Test
