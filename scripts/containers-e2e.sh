@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The e2e suite on the containers stack: a Docker engine, the base images (built from Debian packages when no
 # container registry is reachable: the air-gapped way), both images built by Jib into the local engine (the API's
-# with its class-data sharing archive, scripts/api-image.sh), then the suite through Testcontainers. Run it after
+# with its AOT cache, scripts/api-image.sh), then the suite through Testcontainers. Run it after
 # `./mvnw install` (or `./mvnw -DskipTests install -pl '!infra'`): it containerizes the modules as they were last built.
 #   OFFLINE_BASE_IMAGES=true|false  skip the registry probe and choose (default: probe, 5 s)
 #   extra arguments go to the e2e Maven run, e.g. -Dit.test=ReplicasShareStateIT
@@ -39,9 +39,9 @@ else
   e2e_args=()
 fi
 
-# The API's image with its class-data sharing archive: build, training run, rebuild; the script fails unless the
-# image's JVM loads the application from the archive (so CI proves that the archive is used).
-timed "api image with CDS archive" scripts/api-image.sh "${image_args[@]}"
+# The API's image with its AOT cache: build, training run, rebuild; the script fails unless the
+# image's JVM loads the application from the cache (so CI proves that the cache is used).
+timed "api image with AOT cache" scripts/api-image.sh "${image_args[@]}"
 timed "jib:dockerBuild (frontend)" ./mvnw -B -q -pl frontend "${image_args[@]}" jib:dockerBuild
 for module in movies-api frontend; do
   echo "   $module image: $(cat "$module/target/jib-image.digest") (id $(cat "$module/target/jib-image.id"))"
