@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.ses.SesClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -31,19 +33,22 @@ class MailConfig {
 
     @Bean
     MailTransport mailTransport(Environment environment, MailProperties smtp,
-            ObjectProvider<AwsClientBuilderConfigurer> aws) {
+            ObjectProvider<AwsClientBuilderConfigurer> aws, ObjectProvider<SslBundles> sslBundles) {
         if (environment.getProperty("spring.cloud.aws.ses.enabled", Boolean.class, false)) {
             SesClient ses = aws.getObject().configure(SesClient.builder()).build();
             return new MailTransport(new SimpleEmailServiceJavaMailSender(ses), "Amazon SES");
         }
         if (StringUtils.hasText(smtp.getHost())) {
-            return new MailTransport(smtpSender(smtp), "SMTP at " + smtp.getHost());
+            return new MailTransport(smtpSender(smtp, sslBundles), "SMTP at " + smtp.getHost());
         }
         return MailTransport.NONE;
     }
 
-    /** As Boot's own SMTP sender is made from {@code spring.mail.*}. */
-    private static JavaMailSenderImpl smtpSender(MailProperties smtp) {
+    /**
+     * As Boot's own SMTP sender is made from {@code spring.mail.*}, TLS settings and
+     * bundle included (no JNDI session).
+     */
+    private static JavaMailSenderImpl smtpSender(MailProperties smtp, ObjectProvider<SslBundles> sslBundles) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.getHost());
         if (smtp.getPort() != null) {
@@ -57,6 +62,18 @@ class MailConfig {
         }
         Properties properties = new Properties();
         properties.putAll(smtp.getProperties());
+        String protocol = StringUtils.hasLength(smtp.getProtocol()) ? smtp.getProtocol() : "smtp";
+        MailProperties.Ssl ssl = smtp.getSsl();
+        if ((ssl.isEnabled() || StringUtils.hasLength(ssl.getBundle())) && ssl.isVerifyHostname()) {
+            properties.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+        }
+        if (ssl.isEnabled()) {
+            properties.setProperty("mail." + protocol + ".ssl.enable", "true");
+        }
+        if (StringUtils.hasLength(ssl.getBundle())) {
+            SslBundle bundle = sslBundles.getObject().getBundle(ssl.getBundle());
+            properties.put("mail." + protocol + ".ssl.socketFactory", bundle.createSslContext().getSocketFactory());
+        }
         sender.setJavaMailProperties(properties);
         return sender;
     }

@@ -48,6 +48,15 @@ class MailConfigTest {
                 }));
     }
 
+    @Test
+    void smtpOverTlsAsBootWouldMakeIt() {
+        this.runner.withPropertyValues("spring.mail.host=mail.example.com", "spring.mail.ssl.enabled=true")
+            .run((context) -> assertThat(context.getBean(MailTransport.class).sender()).isInstanceOfSatisfying(
+                    JavaMailSenderImpl.class,
+                    (smtp) -> assertThat(smtp.getJavaMailProperties()).containsEntry("mail.smtp.ssl.enable", "true")
+                        .containsEntry("mail.smtp.ssl.checkserveridentity", "true")));
+    }
+
     /** As deployed: the task's region and role credentials; nothing is sent here. */
     @Test
     void sesWhereTurnedOnEvenWithSmtpSettings() {
