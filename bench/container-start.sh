@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-[ $# -gt 0 ] || { echo "usage: bench/container-start.sh [--cpus N] [--runs N] [--load S] IMAGE [IMAGE...]" >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: bench/container-start.sh [--cpus N] [--memory M] [--runs N] [--load S] IMAGE [IMAGE...]" >&2; exit 2; }
 if [ "$load" != 0 ]; then
   missing=()
   for tool in wrk jq; do command -v "$tool" >/dev/null || missing+=("$tool"); done
@@ -81,6 +81,8 @@ steady_state() {
   echo "$list $one $(docker stats --no-stream --format '{{.MemUsage}}' "$container" | cut -d/ -f1 | tr -d ' ')"
 }
 
+secret() { head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48; }
+
 median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.2f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "container-start: --cpus $cpus --memory $memory, $runs runs per image; load: $(uptime | sed 's/.*load average: //')"
@@ -94,8 +96,7 @@ for image in "$@"; do
     begin=$(date +%s.%N)
     container=$(docker run -d --network host --cpus "$cpus" --memory "$memory" \
       -e SERVER_PORT="$port" -e DB_HOST="$PGHOST" -e DB_PORT="$PGPORT" -e DB_NAME="$database" -e DB_USERNAME="$PGUSER" \
-      -e DB_PASSWORD=unused -e MOVIES_JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)" \
-      -e MOVIES_PASSWORD_RESET_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 48)" \
+      -e DB_PASSWORD=unused -e MOVIES_JWT_SECRET="$(secret)" -e MOVIES_PASSWORD_RESET_SECRET="$(secret)" \
       -e MOVIES_ADMIN_USERNAME=admin -e MOVIES_ADMIN_PASSWORD="$password" "$image")
     until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness"; do
       if [ "$(docker inspect --format '{{.State.Running}}' "$container")" != true ]; then
@@ -137,8 +138,8 @@ for image in "$@"; do
   row=$(printf '| %s | %.1f s | %.1f | %.0f ms | %s |' "$image" "$(column 2)" "$(column 3)" "$(column 4)" \
     "$(awk -v i="$image" '$1 == i { print $5; exit }' "$results" | numfmt --to=si)B")
   if [ "$load" != 0 ]; then
-    memory=$(awk -v i="$image" '$1 == i { print $8 }' "$results" | numfmt --from=iec-i --suffix=B 2>/dev/null | sed 's/B$//' | median)
-    row+=$(printf ' %.0f | %.0f | %s |' "$(column 6)" "$(column 7)" "$(numfmt --to=iec-i --suffix=B "$memory")")
+    loaded=$(awk -v i="$image" '$1 == i { print $8 }' "$results" | numfmt --from=iec-i --suffix=B 2>/dev/null | sed 's/B$//' | median)
+    row+=$(printf ' %.0f | %.0f | %s |' "$(column 6)" "$(column 7)" "$(numfmt --to=iec-i --suffix=B "$loaded")")
   fi
   echo "$row"
 done

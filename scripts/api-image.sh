@@ -4,9 +4,9 @@
 # faster start. A cache is valid only for the exact JVM build and class path that made it, and Jib cannot run the
 # base image's JVM, so the cache comes from a training run of the image itself:
 #   1. jib:dockerBuild: the image as Jib builds it without a cache, into the local Docker engine;
-#   2. training, with no database: that image (profile prod, the one its Spring AOT was made for) on an in-memory H2
-#      until Spring's context is refreshed, with -XX:AOTCacheOutput: at exit the image's JVM writes the cache of what the run loaded,
-#      linked and profiled (movies-api/target/aot/image/app.aot);
+#   2. training, with no database: that image (profile prod, the one its Spring AOT was made for) on an in-memory
+#      H2 until Spring's context is refreshed, with -XX:AOTCacheOutput: at exit the image's JVM writes the cache of
+#      what the run loaded, linked and profiled (movies-api/target/aot/image/app.aot);
 #   3. jib:dockerBuild -Paot-cache: the same image plus the cache (/app/aot/app.aot) and -XX:AOTCache;
 #   4. the check: the image's JVM, with -XX:AOTMode=on (it refuses to start when the cache cannot be used), loads
 #      the application's main class from the cache ("source: shared objects file"), or the script fails.
