@@ -2,8 +2,9 @@
 # Start-up of the API's container image as Fargate runs it: from `docker run` to the first 200 from
 # /actuator/health/readiness (wall and the container's CPU seconds), then the first GET /api/v1/movie after readiness,
 # and the container's resident memory at that point; profile prod, each run on a fresh database of the local
-# PostgreSQL, in a container limited like the task (--cpus, --memory 512m). One run per line, then per image the
-# median of its runs and its size, so that images (today's and a candidate) compare in one run on one machine.
+# PostgreSQL, in a container limited like the task (--cpus, --memory 512m). One run per line (the images take turns),
+# then per image the median of its runs and its size, so that images (today's and a candidate) compare in one run on
+# one machine.
 #
 #   bench/container-start.sh [--cpus N] [--memory M] [--runs N] [--load S] IMAGE [IMAGE...]
 #     --cpus N   the container's CPU limit (docker run --cpus), e.g. 0.25 for Fargate's smallest task; default 2
@@ -87,9 +88,10 @@ median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.2f\n", (NR % 2) ? v[(NR
 
 echo "container-start: --cpus $cpus --memory $memory, $runs runs per image; load: $(uptime | sed 's/.*load average: //')"
 results=$(mktemp)
-for image in "$@"; do
-  size=$(docker image inspect --format '{{.Size}}' "$image")
-  for run in $(seq 1 "$runs"); do
+# Run 1 of every image, then run 2 of every image...: a machine whose load drifts during the run treats each alike.
+for run in $(seq 1 "$runs"); do
+  for image in "$@"; do
+    size=$(docker image inspect --format '{{.Size}}' "$image")
     database=start_$$_$run
     createdb "$database"
     password="bench-$RANDOM-$RANDOM"
