@@ -91,7 +91,6 @@ results=$(mktemp)
 # Run 1 of every image, then run 2 of every image...: a machine whose load drifts during the run treats each alike.
 for run in $(seq 1 "$runs"); do
   for image in "$@"; do
-    size=$(docker image inspect --format '{{.Size}}' "$image")
     database=start_$$_$run
     createdb "$database"
     password="bench-$RANDOM-$RANDOM"
@@ -122,7 +121,7 @@ for run in $(seq 1 "$runs"); do
       rss="$rss; under load: list $list_rps req/s, one movie $one_rps req/s, memory $loaded_rss"
     fi
     echo "$image run $run: ready in $wall s, $cpu_s CPU s; first GET /api/v1/movie $first_ms ms; memory $rss"
-    echo "$image $wall $cpu_s $first_ms $size $steady" >>"$results"
+    echo "$image $wall $cpu_s $first_ms $steady" >>"$results"
     cleanup
   done
 done
@@ -138,10 +137,10 @@ echo "$rule"
 for image in "$@"; do
   column() { awk -v i="$image" -v c="$1" '$1 == i { print $c }' "$results" | median; }
   row=$(printf '| %s | %.1f s | %.1f | %.0f ms | %s |' "$image" "$(column 2)" "$(column 3)" "$(column 4)" \
-    "$(awk -v i="$image" '$1 == i { print $5; exit }' "$results" | numfmt --to=si)B")
+    "$(docker image inspect --format '{{.Size}}' "$image" | numfmt --to=si)B")
   if [ "$load" != 0 ]; then
-    loaded=$(awk -v i="$image" '$1 == i { print $8 }' "$results" | numfmt --from=iec-i --suffix=B 2>/dev/null | sed 's/B$//' | median)
-    row+=$(printf ' %.0f | %.0f | %s |' "$(column 6)" "$(column 7)" "$(numfmt --to=iec-i --suffix=B "$loaded")")
+    loaded=$(awk -v i="$image" '$1 == i { print $7 }' "$results" | numfmt --from=iec-i --suffix=B 2>/dev/null | sed 's/B$//' | median)
+    row+=$(printf ' %.0f | %.0f | %s |' "$(column 5)" "$(column 6)" "$(numfmt --to=iec-i --suffix=B "$loaded")")
   fi
   echo "$row"
 done

@@ -8,7 +8,7 @@
 #      H2, started, sent every kind of request a task answers, and stopped with SIGTERM as ECS stops a task, with
 #      -XX:AOTCacheOutput: at exit the image's JVM writes the cache of what the run loaded, linked and profiled
 #      (movies-api/target/aot/image/app.aot). Training past the start (the web server, the request paths) makes
-#      the start 30 % cheaper and the first request 2 to 3 times faster than a cache of the start alone
+#      a start on 1 vCPU 30 % cheaper and its first request 2 to 3 times faster than a cache of the start alone
 #      (bench/FINDINGS.md, "Eighth session");
 #   3. jib:dockerBuild -Paot-cache: the same image plus the cache (/app/aot/app.aot) and -XX:AOTCache;
 #   4. the check: the image's JVM, with -XX:AOTMode=on (it refuses to start when the cache cannot be used), loads
