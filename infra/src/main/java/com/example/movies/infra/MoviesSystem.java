@@ -1,5 +1,6 @@
 package com.example.movies.infra;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -48,8 +49,8 @@ public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack d
                 new NetworkStack.Props(prefix, parameters.natGateways(), parameters.vpcEndpoints(),
                         parameters.sesIdentity().isPresent()));
         DataStack data = new DataStack(app, "Data",
-                stackProps(parameters, "data", "PostgreSQL and the API's generated secrets"), new DataStack.Props(
-                        prefix, network.vpc(), network.privateSubnets(), parameters.database(), alerts.topic()));
+                stackProps(parameters, "data", "PostgreSQL and the API's generated secrets"),
+                new DataStack.Props(prefix, network.vpc(), network.privateSubnets(), parameters.database()));
         String frontendUrl = parameters.frontendUrl(network.loadBalancer().getLoadBalancerDnsName());
         ApiStack api = new ApiStack(app, "Api",
                 stackProps(parameters, "api", "Movies API on ECS Fargate behind an API Gateway HTTP API"),
@@ -58,20 +59,24 @@ public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack d
                         data.e2eUserPassword(), parameters.imageTag(), parameters.apiTask(),
                         parameters.apiDesiredCount(), parameters.apiMaxCount(), frontendUrl, operations,
                         parameters.signUp(), parameters.sesIdentity(), parameters.mailFrom(),
-                        parameters.database().poolSizePerTask(), alerts.topic()));
+                        parameters.database().poolSizePerTask()));
         FrontendStack frontend = new FrontendStack(app, "Frontend",
                 stackProps(parameters, "frontend", "React frontend (nginx) on ECS Fargate behind the ALB"),
                 new FrontendStack.Props(prefix, network.vpc(), network.privateSubnets(), network.loadBalancer(),
                         api.gatewayUrl(), parameters.imageTag(), parameters.frontendTask(),
                         parameters.frontendDesiredCount(), parameters.frontendMaxCount(), parameters.domain(),
-                        frontendUrl, alerts.topic()));
+                        frontendUrl));
         DashboardStack dashboard = new DashboardStack(app, "Dashboard",
-                stackProps(parameters, "dashboard", "CloudWatch dashboard of the request path"),
-                new DashboardStack.Props(prefix, api.httpApi(), api.service(), network.loadBalancer(),
-                        frontend.targetGroup(), frontend.service(), data.database()));
+                stackProps(parameters, "dashboard", "CloudWatch dashboard of the request path"), prefix);
         Optional<PipelineStack> pipeline = PipelineStack.defineIfConfigured(app,
                 stackProps(parameters, "pipeline", "CodeBuild delivery: verify, push images, deploy, e2e"), prefix,
-                api.repository(), frontend.repository(), data.e2eUserPassword(), ApiStack.E2E_USERNAME);
+                ApiStack.name(prefix), FrontendStack.name(prefix), ApiStack.E2E_USERNAME);
+        // The alerts topic, the dashboard's and the pipeline's inputs are reached by
+        // fixed names (SharedValue), not imports: these orders make cdk deploy --all
+        // deploy what they name first.
+        List.of(data, api, frontend).forEach(stack -> stack.addDependency(alerts));
+        List.of(network, data, api, frontend).forEach(dashboard::addDependency);
+        pipeline.ifPresent(stack -> List.of(data, api, frontend).forEach(stack::addDependency));
 
         Tags.of(app).add("Project", "movies");
         Tags.of(app).add("Environment", parameters.environmentName());

@@ -13,7 +13,7 @@ import software.amazon.awscdk.assertions.Template;
  * Small readers over a synthesized template, for assertions that compare resources with
  * each other.
  */
-final class Resources {
+public final class Resources {
 
     private Resources() {
     }
@@ -32,7 +32,7 @@ final class Resources {
      * The logical id of the one resource of {@code type} whose properties contain
      * {@code properties}.
      */
-    static String logicalId(Template template, String type, Map<String, Object> properties) {
+    public static String logicalId(Template template, String type, Map<String, Object> properties) {
         Map<String, Map<String, Object>> found = template.findResources(type,
                 Map.of("Properties", Match.objectLike(properties)));
         assertThat(found).as("%s with %s", type, properties).hasSize(1);

@@ -3,6 +3,7 @@ package com.example.movies.infra;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,21 +28,23 @@ public final class SynthesizedSystem {
     private static final Map<String, Object> COMMON = Map.of("environment", "test", "region", "eu-west-1", "imageTag",
             "1.2.3", "openApiDocument", System.getProperty("infra.openapi", "target/openapi.json"));
 
+    private static final Map<Map<String, Object>, SynthesizedSystem> SYNTHESIZED = new ConcurrentHashMap<>();
+
     /** The defaults: one NAT gateway, no VPC endpoints, no custom domain. */
-    public static final SynthesizedSystem DEFAULTS = synthesize(Map.of());
+    public static final SynthesizedSystem DEFAULTS = with(Map.of());
 
     /**
      * Every option switched on: custom domain with HTTPS, no NAT, VPC endpoints instead,
      * the delivery pipeline, sign-up, mail through SES.
      */
-    public static final SynthesizedSystem ALL_OPTIONS = synthesize(Map.of("githubOwner", "example-owner", "githubRepo",
+    public static final SynthesizedSystem ALL_OPTIONS = with(Map.of("githubOwner", "example-owner", "githubRepo",
             "movies", "githubTokenSecret", "movies/github-token", "baseImageMirror", "mirror.example/library",
             "natGateways", "0", "vpcEndpoints", "true", "domainName", "movies.example.com", "certificateArn",
             "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000", "signUp", "true",
             "sesIdentity", "movies.example.com"));
 
     /** The production preset: no single point of failure, alarms mailed. */
-    public static final SynthesizedSystem PRODUCTION = synthesize(
+    public static final SynthesizedSystem PRODUCTION = with(
             Map.of("preset", "production", "alarmEmail", "ops@example.com"));
 
     public final DeploymentParameters parameters;
@@ -79,6 +82,14 @@ public final class SynthesizedSystem {
             .concat(Stream.of(alerts, network, data, api, frontend, dashboard),
                     system.pipeline().stream().map(Template::fromStack))
             .toList();
+    }
+
+    /**
+     * The app synthesized with {@code options} on top of the common test context, once
+     * per distinct set of options.
+     */
+    public static SynthesizedSystem with(Map<String, Object> options) {
+        return SYNTHESIZED.computeIfAbsent(Map.copyOf(options), SynthesizedSystem::synthesize);
     }
 
     private static SynthesizedSystem synthesize(Map<String, Object> options) {

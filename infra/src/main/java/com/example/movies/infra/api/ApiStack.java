@@ -24,7 +24,6 @@ import software.amazon.awscdk.services.ecs.AlarmBehavior;
 import software.amazon.awscdk.services.ecs.DeploymentAlarmOptions;
 import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.MetricFilter;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -64,6 +63,7 @@ import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 import com.example.movies.infra.HardenedFargateService;
+import com.example.movies.infra.SharedValue;
 import com.example.movies.infra.monitoring.Alarms;
 import com.example.movies.infra.data.DataStack;
 
@@ -128,7 +128,7 @@ public final class ApiStack extends Stack {
             ISecret databaseSecret, ISecret jwtSigningKey, ISecret passwordResetKey, ISecret adminPassword,
             ISecret e2eUserPassword, String imageTag, TaskSize taskSize, int desiredCount, int maxCount,
             String frontendUrl, SortedSet<ApiOperation> operations, boolean signUp, Optional<String> sesIdentity,
-            Optional<String> mailFrom, int dbPoolSize, ITopic alerts) {
+            Optional<String> mailFrom, int dbPoolSize) {
     }
 
     private final Repository repository;
@@ -143,7 +143,7 @@ public final class ApiStack extends Stack {
         // Tasks talk HTTPS to AWS APIs (image pull, logs, secrets) and PostgreSQL to the
         // database, nothing else.
         HardenedFargateService fargate = new HardenedFargateService(this,
-                new HardenedFargateService.Props(props.namePrefix() + "-api", props.vpc(), props.taskSubnets(),
+                new HardenedFargateService.Props(name(props.namePrefix()), props.vpc(), props.taskSubnets(),
                         props.taskSize(), props.desiredCount(), props.maxCount(), props.imageTag(), "API tasks",
                         "ECR, CloudWatch Logs, Secrets Manager"));
         repository = fargate.repository();
@@ -216,6 +216,8 @@ public final class ApiStack extends Stack {
             .build()), true);
 
         addAlarms(props, fargate);
+        SharedValue.API_ID.publish(this, props.namePrefix(), httpApi.getApiId());
+        SharedValue.API_SERVICE_NAME.publish(this, props.namePrefix(), service.getServiceName());
 
         CfnOutput.Builder.create(this, "GatewayUrl")
             .value(httpApi.getApiEndpoint())
@@ -238,7 +240,7 @@ public final class ApiStack extends Stack {
      * traffic, and returns to the previous task definition when one fires.
      */
     private void addAlarms(Props props, HardenedFargateService fargate) {
-        Alarms alarms = new Alarms(this, props.namePrefix(), props.alerts());
+        Alarms alarms = new Alarms(this, props.namePrefix());
         MathExpression errorRate = MathExpression.Builder.create()
             .expression("IF(requests >= 20, 100 * errors / requests, 0)")
             .usingMetrics(Map.of("errors", httpApi.metricServerError(), "requests", httpApi.metricCount()))
@@ -365,6 +367,13 @@ public final class ApiStack extends Stack {
                         }
                     })
                     .build());
+    }
+
+    /**
+     * The name of the API's ECR repository and ECS cluster, e.g. {@code movies-dev-api}.
+     */
+    public static String name(String namePrefix) {
+        return namePrefix + "-api";
     }
 
     public Repository repository() {

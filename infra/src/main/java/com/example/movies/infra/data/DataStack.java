@@ -24,10 +24,10 @@ import software.amazon.awscdk.services.rds.StorageType;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters;
+import com.example.movies.infra.SharedValue;
 import com.example.movies.infra.monitoring.Alarms;
 
 /**
@@ -39,8 +39,7 @@ import com.example.movies.infra.monitoring.Alarms;
  */
 public final class DataStack extends Stack {
 
-    public record Props(String namePrefix, IVpc vpc, SubnetSelection subnets, DeploymentParameters.Database database,
-            ITopic alerts) {
+    public record Props(String namePrefix, IVpc vpc, SubnetSelection subnets, DeploymentParameters.Database database) {
     }
 
     /**
@@ -116,7 +115,7 @@ public final class DataStack extends Stack {
                 "Rotating the key voids the reset links in flight and nothing else; it is rotated by hand (new secret value, then a service redeploy).");
         adminPassword = generatedSecret("AdminPassword", "Initial password of the movies API's admin user", 24,
                 "The API uses it only to create the admin user on first start; the admin changes the password in the app afterwards.");
-        Alarms alarms = new Alarms(this, props.namePrefix(), props.alerts());
+        Alarms alarms = new Alarms(this, props.namePrefix());
         alarms.above("DatabaseCpu", database.metricCPUUtilization(), 80, 3,
                 "The database's CPU was at 80 % or more for 15 minutes.");
         alarms.below("DatabaseFreeStorage", database.metricFreeStorageSpace(), 2L * 1024 * 1024 * 1024, 1,
@@ -130,6 +129,8 @@ public final class DataStack extends Stack {
         e2eUserPassword = generatedSecret("E2eUserPassword",
                 "Password of the staff user the deployed e2e suite signs in as (the pipeline reads it)", 32,
                 "The API sets the e2e user's password from it at each start: rotate it by hand (new value, then a service redeploy).");
+        SharedValue.DATABASE_INSTANCE_ID.publish(this, props.namePrefix(), database.getInstanceIdentifier());
+        SharedValue.E2E_USER_SECRET_ARN.publish(this, props.namePrefix(), e2eUserPassword.getSecretArn());
         CfnOutput.Builder.create(this, "AdminPasswordSecretArn")
             .value(adminPassword.getSecretArn())
             .description("Secrets Manager secret holding the initial password of the API's admin user")

@@ -22,7 +22,6 @@ import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.PortMapping;
-import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
@@ -38,12 +37,12 @@ import software.amazon.awscdk.services.ecs.DeploymentAlarmOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 import com.example.movies.infra.HardenedFargateService;
+import com.example.movies.infra.SharedValue;
 import com.example.movies.infra.monitoring.Alarms;
 
 /**
@@ -60,7 +59,7 @@ public final class FrontendStack extends Stack {
 
     public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IApplicationLoadBalancer loadBalancer,
             String apiBaseUrl, String imageTag, TaskSize taskSize, int desiredCount, int maxCount,
-            Optional<CustomDomain> domain, String frontendUrl, ITopic alerts) {
+            Optional<CustomDomain> domain, String frontendUrl) {
     }
 
     private final Repository repository;
@@ -75,7 +74,7 @@ public final class FrontendStack extends Stack {
         // nginx only answers: the tasks send nothing but HTTPS to AWS APIs (image pull,
         // logs).
         HardenedFargateService fargate = new HardenedFargateService(this,
-                new HardenedFargateService.Props(props.namePrefix() + "-frontend", props.vpc(), props.taskSubnets(),
+                new HardenedFargateService.Props(name(props.namePrefix()), props.vpc(), props.taskSubnets(),
                         props.taskSize(), props.desiredCount(), props.maxCount(), props.imageTag(), "Frontend tasks",
                         "ECR, CloudWatch Logs"));
         repository = fargate.repository();
@@ -89,9 +88,12 @@ public final class FrontendStack extends Stack {
             .build()));
         service = fargate.createService((options) -> options.healthCheckGracePeriod(Duration.seconds(30)));
 
-        // Registering the service as a target also opens the tasks' security group to the
-        // ALB's, and only to it.
-        AddApplicationTargetsProps target = AddApplicationTargetsProps.builder()
+        // One target group, whatever the listeners: its logical id must not depend on
+        // whether a domain is set, or adding a domain would replace it. Forwarding to it
+        // also opens the tasks' security group to the ALB's, and only to it.
+        // @formatter:off
+        ApplicationTargetGroup targetGroup = ApplicationTargetGroup.Builder.create(this, "FrontendTargets")
+            .vpc(props.vpc())
             .targets(List.of(service))
             .port(CONTAINER_PORT)
             .protocol(ApplicationProtocol.HTTP)
@@ -102,40 +104,37 @@ public final class FrontendStack extends Stack {
                 .build())
             .deregistrationDelay(Duration.seconds(15))
             .build();
-        ApplicationTargetGroup targetGroup;
+        ApplicationListener.Builder http = ApplicationListener.Builder.create(this, "HttpListener")
+            .loadBalancer(props.loadBalancer())
+            .port(80)
+            .protocol(ApplicationProtocol.HTTP)
+            .open(true);
         if (props.domain().isPresent()) {
-            ApplicationListener https = ApplicationListener.Builder.create(this, "HttpsListener")
+            ApplicationListener.Builder.create(this, "HttpsListener")
                 .loadBalancer(props.loadBalancer())
                 .port(443)
                 .protocol(ApplicationProtocol.HTTPS)
                 .certificates(List.of(ListenerCertificate.fromArn(props.domain().get().certificateArn())))
                 .sslPolicy(SslPolicy.RECOMMENDED_TLS)
                 .open(true)
+                .defaultTargetGroups(List.of(targetGroup))
                 .build();
-            targetGroup = https.addTargets("Frontend", target);
-            ApplicationListener.Builder.create(this, "HttpListener")
-                .loadBalancer(props.loadBalancer())
-                .port(80)
-                .protocol(ApplicationProtocol.HTTP)
-                .open(true)
-                .defaultAction(ListenerAction
-                    .redirect(RedirectOptions.builder().protocol("HTTPS").port("443").permanent(true).build()))
-                .build();
+            http.defaultAction(ListenerAction.redirect(RedirectOptions.builder()
+                .protocol("HTTPS")
+                .port("443")
+                .permanent(true)
+                .build()));
         }
         else {
-            ApplicationListener http = ApplicationListener.Builder.create(this, "HttpListener")
-                .loadBalancer(props.loadBalancer())
-                .port(80)
-                .protocol(ApplicationProtocol.HTTP)
-                .open(true)
-                .build();
-            targetGroup = http.addTargets("Frontend", target);
+            http.defaultTargetGroups(List.of(targetGroup));
         }
+        http.build();
+        // @formatter:on
 
         // What users see: the load balancer's own 5xx, the tasks' 5xx and unhealthy
         // tasks.
         // The last two roll a frontend deploy back.
-        Alarms alarms = new Alarms(this, props.namePrefix(), props.alerts());
+        Alarms alarms = new Alarms(this, props.namePrefix());
         MetricOptions fiveMinutes = MetricOptions.builder().statistic("Sum").period(Duration.minutes(5)).build();
         alarms.above("Alb5xx", props.loadBalancer().getMetrics().httpCodeElb(HttpCodeElb.ELB_5XX_COUNT, fiveMinutes),
                 10, 1,
@@ -150,6 +149,9 @@ public final class FrontendStack extends Stack {
         service.enableDeploymentAlarms(List.of(targetErrors.getAlarmName(), unhealthy.getAlarmName()),
                 DeploymentAlarmOptions.builder().behavior(AlarmBehavior.ROLLBACK_ON_ALARM).build());
         this.targetGroup = targetGroup;
+        SharedValue.FRONTEND_SERVICE_NAME.publish(this, props.namePrefix(), service.getServiceName());
+        SharedValue.FRONTEND_TARGET_GROUP_FULL_NAME.publish(this, props.namePrefix(),
+                targetGroup.getTargetGroupFullName());
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName")
             .value(props.loadBalancer().getLoadBalancerDnsName())
@@ -163,6 +165,14 @@ public final class FrontendStack extends Stack {
             .value(repository.getRepositoryUri())
             .description("ECR repository of the frontend image")
             .build();
+    }
+
+    /**
+     * The name of the frontend's ECR repository and ECS cluster, e.g.
+     * {@code movies-dev-frontend}.
+     */
+    public static String name(String namePrefix) {
+        return namePrefix + "-frontend";
     }
 
     public FargateService service() {

@@ -1,17 +1,22 @@
 package com.example.movies.infra.monitoring;
 
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
  * The system's alarms, alike: named {@code <prefix>-<id>} (the runbook in infra/README.md
  * lists each), notifying the alerts topic when they fire and when they recover, and
- * missing data is not a breach (no traffic is not an outage).
+ * missing data is not a breach (no traffic is not an outage). The topic is named by its
+ * fixed name, not imported: the alerts stack exports nothing (the stacks with alarms
+ * depend on it, so it deploys first).
  */
 public final class Alarms {
 
@@ -21,10 +26,11 @@ public final class Alarms {
 
     private final ITopic topic;
 
-    public Alarms(Construct scope, String namePrefix, ITopic topic) {
+    public Alarms(Construct scope, String namePrefix) {
         this.scope = scope;
         this.namePrefix = namePrefix;
-        this.topic = topic;
+        this.topic = Topic.fromTopicArn(scope, "AlertsTopic", Stack.of(scope)
+            .formatArn(ArnComponents.builder().service("sns").resource(AlertsStack.topicName(namePrefix)).build()));
     }
 
     /**

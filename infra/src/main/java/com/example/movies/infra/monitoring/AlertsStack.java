@@ -25,7 +25,7 @@ public final class AlertsStack extends Stack {
             Optional<String> alarmEmail) {
         super(scope, id, stackProps);
         topic = Topic.Builder.create(this, "Alerts")
-            .topicName(namePrefix + "-alerts")
+            .topicName(topicName(namePrefix))
             .displayName("movies " + namePrefix + " alarms")
             .enforceSsl(true)
             .build();
@@ -34,6 +34,11 @@ public final class AlertsStack extends Stack {
             .id("AwsSolutions-SNS2")
             .reason("CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; the notifications carry alarm names and states, nothing secret.")
             .build()));
+    }
+
+    /** The topic's fixed name, by which the stacks with alarms reach it. */
+    public static String topicName(String namePrefix) {
+        return namePrefix + "-alerts";
     }
 
     public ITopic topic() {

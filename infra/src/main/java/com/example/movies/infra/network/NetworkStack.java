@@ -39,6 +39,8 @@ import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.Construct;
 
+import com.example.movies.infra.SharedValue;
+
 /**
  * The VPC (two availability zones, public subnets for the load balancer, private ones for
  * tasks and the database), its flow logs, optional VPC endpoints, and the internet-facing
@@ -124,6 +126,7 @@ public final class NetworkStack extends Stack {
             .dropInvalidHeaderFields(true)
             .build();
         loadBalancer.logAccessLogs(accessLogs);
+        SharedValue.LOAD_BALANCER_FULL_NAME.publish(this, props.namePrefix(), loadBalancer.getLoadBalancerFullName());
         addFirewall();
         NagSuppressions.addResourceSuppressions(loadBalancer, List.of(NagPackSuppression.builder()
             .id("AwsSolutions-EC23")

@@ -33,11 +33,15 @@ import software.amazon.awscdk.services.codebuild.LoggingOptions;
 import software.amazon.awscdk.services.codebuild.Project;
 import software.amazon.awscdk.services.codebuild.Source;
 import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
+
+import com.example.movies.infra.SharedValue;
 
 /**
  * The delivery pipeline: one CodeBuild project that runs the repository's
@@ -119,12 +123,14 @@ public final class PipelineStack extends Stack {
     }
 
     /**
-     * What the pipeline needs from the system: the repositories it pushes to, the e2e
-     * user's secret and name (the suite signs in as that staff user, never as the admin),
-     * and the context its deploys replay.
+     * What the pipeline needs from the system: the names of the repositories it pushes
+     * to, the e2e user's name (the suite signs in as that staff user, never as the admin;
+     * its secret is a {@link SharedValue}), and the context its deploys replay. Names,
+     * not references: the pipeline imports nothing, so a deploy without the pipeline's
+     * keys never removes an export the pipeline holds on to.
      */
-    public record Props(String namePrefix, GitHubRepository source, IRepository apiRepository,
-            IRepository frontendRepository, ISecret e2eUserPassword, String e2eUsername, String deployContext) {
+    public record Props(String namePrefix, GitHubRepository source, String apiRepositoryName,
+            String frontendRepositoryName, String e2eUsername, String deployContext) {
     }
 
     private final Project project;
@@ -134,14 +140,19 @@ public final class PipelineStack extends Stack {
      * context, else none.
      */
     public static Optional<PipelineStack> defineIfConfigured(Construct app, StackProps stackProps, String namePrefix,
-            IRepository apiRepository, IRepository frontendRepository, ISecret e2eUserPassword, String e2eUsername) {
+            String apiRepositoryName, String frontendRepositoryName, String e2eUsername) {
         return GitHubRepository.fromContext(app)
-            .map(source -> new PipelineStack(app, "Pipeline", stackProps, new Props(namePrefix, source, apiRepository,
-                    frontendRepository, e2eUserPassword, e2eUsername, deployContext(app))));
+            .map(source -> new PipelineStack(app, "Pipeline", stackProps, new Props(namePrefix, source,
+                    apiRepositoryName, frontendRepositoryName, e2eUsername, deployContext(app))));
     }
 
     public PipelineStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
+        IRepository apiRepository = Repository.fromRepositoryName(this, "ApiRepository", props.apiRepositoryName());
+        IRepository frontendRepository = Repository.fromRepositoryName(this, "FrontendRepository",
+                props.frontendRepositoryName());
+        ISecret e2eUserPassword = Secret.fromSecretCompleteArn(this, "E2eUserPassword",
+                SharedValue.E2E_USER_SECRET_ARN.read(this, props.namePrefix()));
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
             .retention(RetentionDays.THREE_MONTHS)
@@ -186,7 +197,7 @@ public final class PipelineStack extends Stack {
                 // over HTTPS; the e2e suite uses local processes.
                 .privileged(true)
                 .build())
-            .environmentVariables(environment(props))
+            .environmentVariables(environment(props, apiRepository, frontendRepository, e2eUserPassword))
             .cache(Cache.local(LocalCacheMode.CUSTOM))
             .logging(LoggingOptions.builder()
                 .cloudWatch(CloudWatchLoggingOptions.builder().logGroup(logs).build())
@@ -203,9 +214,9 @@ public final class PipelineStack extends Stack {
             .build());
         credentials.ifPresent(project.getNode()::addDependency);
 
-        props.apiRepository().grantPullPush(project);
-        props.frontendRepository().grantPullPush(project);
-        props.e2eUserPassword().grantRead(project);
+        apiRepository.grantPullPush(project);
+        frontendRepository.grantPullPush(project);
+        e2eUserPassword.grantRead(project);
         // cdk deploy works through the CDK bootstrap roles (the CloudFormation execution
         // role does the deploying),
         // so the project itself holds no CloudFormation or IAM permissions.
@@ -240,13 +251,13 @@ public final class PipelineStack extends Stack {
                 true);
     }
 
-    private static Map<String, BuildEnvironmentVariable> environment(Props props) {
-        Map<String, String> values = new TreeMap<>(Map.of("API_REPOSITORY_URI",
-                props.apiRepository().getRepositoryUri(), "FRONTEND_REPOSITORY_URI",
-                props.frontendRepository().getRepositoryUri(), "E2E_USERNAME", props.e2eUsername(),
+    private static Map<String, BuildEnvironmentVariable> environment(Props props, IRepository apiRepository,
+            IRepository frontendRepository, ISecret e2eUserPassword) {
+        Map<String, String> values = new TreeMap<>(Map.of("API_REPOSITORY_URI", apiRepository.getRepositoryUri(),
+                "FRONTEND_REPOSITORY_URI", frontendRepository.getRepositoryUri(), "E2E_USERNAME", props.e2eUsername(),
                 // The ARN, not the password: post_build reads the value only when
                 // the e2e suite needs it.
-                "E2E_USER_SECRET_ARN", props.e2eUserPassword().getSecretArn(), "DEPLOY_CONTEXT", props.deployContext(),
+                "E2E_USER_SECRET_ARN", e2eUserPassword.getSecretArn(), "DEPLOY_CONTEXT", props.deployContext(),
                 "API_STACK_NAME", props.namePrefix() + "-api", "BASE_IMAGE_MIRROR", props.source().baseImageMirror()));
         return values.entrySet()
             .stream()
