@@ -45,11 +45,11 @@ import com.example.movies.infra.SharedValue;
 
 /**
  * The delivery pipeline: one CodeBuild project that runs the repository's
- * {@code buildspec.yml} when a pull request is merged into the configured branch (test,
- * push both images with Jib, the API's with the AOT cache of a training run
- * ({@code scripts/api-image.sh}, hence privileged: Docker), {@code cdk deploy --all}, e2e
- * against the deployed URLs). It exists only when the GitHub repository is configured
- * ({@link #CONTEXT_OWNER} and {@link #CONTEXT_REPO}); see {@code infra/PIPELINE.md}.
+ * {@code buildspec.yml} on every push to the configured branch (test, push both images
+ * with Jib, the API's with the AOT cache of a training run ({@code scripts/api-image.sh},
+ * hence privileged: Docker), {@code cdk deploy --all}, e2e against the deployed URLs). It
+ * exists only when the GitHub repository is configured ({@link #CONTEXT_OWNER} and
+ * {@link #CONTEXT_REPO}); see {@code infra/PIPELINE.md}.
  */
 public final class PipelineStack extends Stack {
 
@@ -58,7 +58,7 @@ public final class PipelineStack extends Stack {
 
     public static final String CONTEXT_REPO = "githubRepo";
 
-    /** Branch whose merged pull requests deploy; {@value #DEFAULT_BRANCH} by default. */
+    /** Branch whose pushes deploy; {@value #DEFAULT_BRANCH} by default. */
     public static final String CONTEXT_BRANCH = "githubBranch";
 
     /**
@@ -177,11 +177,12 @@ public final class PipelineStack extends Stack {
                 .owner(props.source().owner())
                 .repo(props.source().repo())
                 .webhook(true)
-                // Anchored: CodeBuild matches the pattern as a regular expression, so
-                // "main" alone would
-                // also match "maintenance".
-                .webhookFilters(List.of(FilterGroup.inEventOf(EventAction.PULL_REQUEST_MERGED)
-                    .andBaseRefIs("^refs/heads/" + props.source().branch().replace(".", "\\.") + "$")))
+                // A push to the branch (a merge, or a direct push) builds the branch's
+                // head, the commit that was pushed. Anchored: CodeBuild matches the
+                // pattern as a regular expression, so "main" alone would also match
+                // "maintenance".
+                .webhookFilters(List.of(FilterGroup.inEventOf(EventAction.PUSH)
+                    .andHeadRefIs("^refs/heads/" + props.source().branch().replace(".", "\\.") + "$")))
                 .reportBuildStatus(true)
                 .build()))
             .buildSpec(BuildSpec.fromSourceFilename(BUILDSPEC))
@@ -228,7 +229,7 @@ public final class PipelineStack extends Stack {
         String projectId = getLogicalId((CfnElement) project.getNode().getDefaultChild());
         NagSuppressions.addResourceSuppressions(project, List.of(NagPackSuppression.builder()
             .id("AwsSolutions-CB3")
-            .reason("Privileged mode runs the build's Docker engine: scripts/api-image.sh starts the API image once to make its AOT cache (the JVM in the image must write it). The project builds only this repository's own code, on merged pull requests, and its role holds no more than the push, deploy-role and secret-read permissions listed here.")
+            .reason("Privileged mode runs the build's Docker engine: scripts/api-image.sh starts the API image once to make its AOT cache (the JVM in the image must write it). The project builds only this repository's own code, on pushes to its branch, and its role holds no more than the push, deploy-role and secret-read permissions listed here.")
             .build(),
                 NagPackSuppression.builder()
                     .id("AwsSolutions-CB4")

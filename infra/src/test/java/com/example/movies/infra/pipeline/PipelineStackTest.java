@@ -57,15 +57,17 @@ class PipelineStackTest {
     }
 
     @Test
-    void buildsTheRepositorysBuildspecWhenAPullRequestIsMergedIntoTheBranch() {
+    void buildsTheRepositorysBuildspecAtTheCommitPushedToTheBranch() {
         PIPELINE.resourceCountIs("AWS::CodeBuild::Project", 1);
         assertThat(project().get("Source"))
             .isEqualTo(Map.of("Type", "GITHUB", "Location", "https://github.com/example-owner/movies.git", "BuildSpec",
                     "buildspec.yml", "ReportBuildStatus", true));
         assertThat(Buildspec.ROOT.resolve(PipelineStack.BUILDSPEC)).isRegularFile();
-        assertThat(project().get("Triggers")).isEqualTo(Map.of("Webhook", true, "FilterGroups",
-                List.of(List.of(Map.of("Type", "EVENT", "Pattern", "PULL_REQUEST_MERGED"),
-                        Map.of("Type", "BASE_REF", "Pattern", "^refs/heads/main$")))));
+        // A push (a merge, or a direct push) to the branch, not a merged pull request,
+        // whose build would check out the pull request's head rather than the branch.
+        assertThat(project().get("Triggers")).isEqualTo(
+                Map.of("Webhook", true, "FilterGroups", List.of(List.of(Map.of("Type", "EVENT", "Pattern", "PUSH"),
+                        Map.of("Type", "HEAD_REF", "Pattern", "^refs/heads/main$")))));
     }
 
     @Test
