@@ -1,6 +1,7 @@
 package com.example.movies.infra;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -103,21 +104,33 @@ public record DeploymentParameters(String environmentName, String region, String
      * bench/FINDINGS.md, "Seventh session").
      */
     public record TaskSize(int cpu, int memoryMiB) {
-        // Fargate's valid memory range (MiB) per CPU size, for the sizes this app can
-        // use.
-        private static final Map<Integer, int[]> MEMORY_RANGE = Map.of(256, new int[] { 512, 2048 }, 512,
-                new int[] { 1024, 4096 }, 1024, new int[] { 2048, 8192 }, 2048, new int[] { 4096, 16384 }, 4096,
-                new int[] { 8192, 30720 });
+
+        /**
+         * The memory sizes (MiB) Fargate accepts for each CPU size (its task-size table),
+         * all of them: RegisterTaskDefinition refuses any other pair.
+         */
+        private static final Map<Integer, List<Integer>> FARGATE_MEMORY = Map.of(256, List.of(512, 1024, 2048), 512,
+                steps(1024, 4096, 1024), 1024, steps(2048, 8192, 1024), 2048, steps(4096, 16384, 1024), 4096,
+                steps(8192, 30720, 1024), 8192, steps(16384, 61440, 4096), 16384, steps(32768, 122880, 8192));
 
         public static final TaskSize SMALLEST = new TaskSize(256, 512);
 
         public static final TaskSize API_DEFAULT = new TaskSize(1024, 2048);
 
         public TaskSize {
-            int[] range = MEMORY_RANGE.get(cpu);
-            if (range == null || memoryMiB < range[0] || memoryMiB > range[1] || memoryMiB % 512 != 0) {
-                throw new IllegalArgumentException("Not a Fargate task size: cpu=" + cpu + " memoryMiB=" + memoryMiB);
+            List<Integer> memory = FARGATE_MEMORY.get(cpu);
+            if (memory == null) {
+                throw new IllegalArgumentException("Not a Fargate task size: cpu " + cpu + "; Fargate accepts cpu "
+                        + new java.util.TreeSet<>(FARGATE_MEMORY.keySet()));
             }
+            if (!memory.contains(memoryMiB)) {
+                throw new IllegalArgumentException("Not a Fargate task size: cpu " + cpu + " with memoryMiB "
+                        + memoryMiB + "; with cpu " + cpu + " Fargate accepts memoryMiB " + memory);
+            }
+        }
+
+        private static List<Integer> steps(int from, int to, int step) {
+            return java.util.stream.IntStream.iterate(from, size -> size <= to, size -> size + step).boxed().toList();
         }
     }
 
@@ -211,11 +224,11 @@ public record DeploymentParameters(String environmentName, String region, String
                     .orElseThrow(() -> new IllegalArgumentException("no imageTag: pass the tag of the images to run, "
                             + "-c imageTag=<tag> (the pipeline passes each build's commit); there is no default, "
                             + "so that no deploy runs an image nobody chose")),
-                new TaskSize(orDefault(number.apply("apiCpu"), TaskSize.API_DEFAULT.cpu()),
+                taskSize("api", orDefault(number.apply("apiCpu"), TaskSize.API_DEFAULT.cpu()),
                         orDefault(number.apply("apiMemoryMiB"), TaskSize.API_DEFAULT.memoryMiB())),
                 orDefault(number.apply("apiDesiredCount"), preset.apiDesiredCount),
                 orDefault(number.apply("apiMaxCount"), preset.apiMaxCount),
-                new TaskSize(orDefault(number.apply("frontendCpu"), TaskSize.SMALLEST.cpu()),
+                taskSize("frontend", orDefault(number.apply("frontendCpu"), TaskSize.SMALLEST.cpu()),
                         orDefault(number.apply("frontendMemoryMiB"), TaskSize.SMALLEST.memoryMiB())),
                 orDefault(number.apply("frontendDesiredCount"), preset.frontendDesiredCount),
                 orDefault(number.apply("natGateways"), preset.natGateways),
@@ -230,6 +243,16 @@ public record DeploymentParameters(String environmentName, String region, String
                             .orElse(preset.multiAzDatabase),
                         orDefault(number.apply("apiDbPoolSize"), DEFAULT_POOL_SIZE)),
                 text.apply("alarmEmail"));
+    }
+
+    /** The task size, refused with the keys that chose it ({@code apiCpu}, ...). */
+    private static TaskSize taskSize(String service, int cpu, int memoryMiB) {
+        try {
+            return new TaskSize(cpu, memoryMiB);
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(service + "Cpu / " + service + "MemoryMiB: " + e.getMessage(), e);
+        }
     }
 
     private static int orDefault(Integer value, int fallback) {

@@ -64,6 +64,7 @@ class DeploymentParametersTest {
         assertRefused(Map.of("natGateways", "0"), "natGateways=0 needs vpcEndpoints=true");
         assertRefused(Map.of("domainName", "movies.example.com"), "domainName and certificateArn must both be set");
         assertRefused(Map.of("apiCpu", "256", "apiMemoryMiB", "4096"), "Not a Fargate task size");
+        assertRefused(Map.of("apiCpu", "300"), "Not a Fargate task size: cpu 300; Fargate accepts cpu [256, 512, 1024");
         assertRefused(Map.of("apiCpu", "0.25"), "apiCpu must be a whole number");
         assertRefused(Map.of("environment", "Prod"), "environment must match");
         assertRefused(Map.of("apiDesiredCount", "5"), "apiMaxCount at least 1 and at least apiDesiredCount");
@@ -74,6 +75,25 @@ class DeploymentParametersTest {
         assertThatThrownBy(
                 () -> DeploymentParameters.from(Map.<String, Object>of("imageTag", "abc")::get, Optional.empty()))
             .hasMessageContaining("no region");
+    }
+
+    /**
+     * Fargate's table, not a multiple of 512 MiB: each of these passed the old check and
+     * would fail at RegisterTaskDefinition.
+     */
+    @Test
+    void taskSizesAreExactlyTheOnesFargateAccepts() {
+        assertRefused(Map.of("apiCpu", "1024", "apiMemoryMiB", "2560"),
+                "apiCpu / apiMemoryMiB: Not a Fargate task size: cpu 1024 with memoryMiB 2560; with cpu 1024 Fargate accepts memoryMiB "
+                        + "[2048, 3072, 4096, 5120, 6144, 7168, 8192]");
+        assertRefused(Map.of("apiCpu", "256", "apiMemoryMiB", "1536"),
+                "with cpu 256 Fargate accepts memoryMiB [512, 1024, 2048]");
+        assertRefused(Map.of("frontendCpu", "512", "frontendMemoryMiB", "1536"),
+                "frontendCpu / frontendMemoryMiB: Not a Fargate task size: cpu 512 with memoryMiB 1536; with cpu 512 Fargate accepts memoryMiB [1024, 2048, 3072, 4096]");
+        assertThat(new TaskSize(8192, 61440).memoryMiB()).isEqualTo(61440);
+        assertThat(new TaskSize(16384, 122880).cpu()).isEqualTo(16384);
+        assertThatThrownBy(() -> new TaskSize(8192, 17408)).hasMessageContaining("[16384, 20480, 24576");
+        assertThatThrownBy(() -> new TaskSize(4096, 31744)).hasMessageContaining("29696, 30720]");
     }
 
     @Test
