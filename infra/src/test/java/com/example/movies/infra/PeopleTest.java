@@ -12,8 +12,8 @@ import software.amazon.awscdk.assertions.Match;
 /**
  * Sign-up and mail as deployed: sign-up's routes exist only where {@code signUp=true},
  * and with {@code sesIdentity} the API sends through that SES identity with its task
- * role, allowed to send as that identity and nothing else, reached over its VPC endpoint
- * where there is no NAT.
+ * role, allowed to send from the configured sender only (to recipients the SES sandbox
+ * has verified too), reached over its VPC endpoint where there is no NAT.
  */
 class PeopleTest {
 
@@ -59,10 +59,13 @@ class PeopleTest {
         assertThat(sesStatements).hasSize(1);
         Map<String, Object> statement = sesStatements.get(0);
         assertThat(statement.get("Action")).isEqualTo(List.of("ses:SendEmail", "ses:SendRawEmail"));
-        assertThat(statement.get("Resource").toString()).as("the identity's ARN, not every identity")
-            .contains(":identity/")
-            .contains("MailIdentity")
-            .doesNotContain("\"*\"");
+        // Every identity of the account in the stack's region: in the sandbox, SES also
+        // authorizes the send on each verified recipient's identity.
+        assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::Join", List.of("", List.of("arn:",
+                Map.of("Ref", "AWS::Partition"), ":ses:eu-west-1:", Map.of("Ref", "AWS::AccountId"), ":identity/*"))));
+        // ...but only with the configured sender as the From address.
+        assertThat(statement.get("Condition"))
+            .isEqualTo(Map.of("StringEquals", Map.of("ses:FromAddress", "no-reply@movies.example.com")));
         String policyOwner = policies.entrySet()
             .stream()
             .filter(entry -> entry.getValue().toString().contains("ses:"))

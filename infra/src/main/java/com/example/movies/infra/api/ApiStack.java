@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -52,6 +53,7 @@ import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -284,10 +286,10 @@ public final class ApiStack extends Stack {
         // Mail through SES with the task role's credentials (Spring Cloud AWS), from the
         // identity's address; without an identity the API logs its mails.
         props.sesIdentity().ifPresent(identity -> {
-            EmailIdentity sender = EmailIdentity.Builder.create(this, "MailIdentity")
+            EmailIdentity.Builder.create(this, "MailIdentity")
                 .identity(identity.contains("@") ? Identity.email(identity) : Identity.domain(identity))
                 .build();
-            sender.grantSendEmail(fargate.taskDefinition().getTaskRole());
+            allowSendingAs(fargate, props.mailFrom().orElseThrow());
             environment.put("SPRING_CLOUD_AWS_SES_ENABLED", "true");
             environment.put("MOVIES_MAIL_FROM", props.mailFrom().orElseThrow());
         });
@@ -336,6 +338,29 @@ public final class ApiStack extends Stack {
             .dnsTtl(DNS_TTL)
             .build()));
         return service;
+    }
+
+    /**
+     * SES authorizes a send on every identity it involves: the sender's and, while the
+     * account is in the SES sandbox, each verified recipient's. So the task role may send
+     * on the account's identities, but only with the configured sender as the From
+     * address.
+     */
+    private void allowSendingAs(HardenedFargateService fargate, String mailFrom) {
+        String identities = formatArn(
+                ArnComponents.builder().service("ses").resource("identity").resourceName("*").build());
+        fargate.taskDefinition()
+            .addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
+                .resources(List.of(identities))
+                .conditions(Map.of("StringEquals", Map.of("ses:FromAddress", mailFrom)))
+                .build());
+        NagSuppressions.addResourceSuppressions(fargate.taskDefinition().getTaskRole(), List.of(NagPackSuppression
+            .builder()
+            .id("AwsSolutions-IAM5")
+            .appliesTo(List.of("Resource::arn:<AWS::Partition>:ses:" + getRegion() + ":<AWS::AccountId>:identity/*"))
+            .reason("In the SES sandbox a send is authorized on the recipient's verified identity too, so the task role may send on the account's identities; the ses:FromAddress condition holds it to the configured sender.")
+            .build()), true);
     }
 
     private void addDefaultStage() {
