@@ -16,7 +16,7 @@ public record DeploymentParameters(String environmentName, String region, String
         int apiDesiredCount, int apiMaxCount, TaskSize frontendTask, int frontendDesiredCount, int natGateways,
         boolean vpcEndpoints, Optional<CustomDomain> domain, Path openApiDocument, boolean signUp,
         Optional<String> sesIdentity, Preset preset, int frontendMaxCount, Database database,
-        Optional<String> alarmEmail) {
+        Optional<String> alarmEmail, Shutdown apiShutdown) {
 
     /**
      * A set of defaults ({@code -c preset=...}): {@code dev}, the cheapest that works
@@ -135,6 +135,44 @@ public record DeploymentParameters(String environmentName, String region, String
     }
 
     /**
+     * How an API task stops. ECS removes it from Cloud Map and sends SIGTERM at the same
+     * moment; API Gateway keeps sending to it from its own cache of Cloud Map's answer
+     * for a while no one documents. So the API keeps serving for the drain (readiness
+     * DOWN), then lets in-flight requests finish for at most
+     * {@link #GRACEFUL_SHUTDOWN_SECONDS}; ECS sends SIGKILL at the stop timeout, which
+     * must come after both (infra/README.md, "Stopping an API task").
+     */
+    public record Shutdown(int drainSeconds, int stopTimeoutSeconds) {
+
+        /**
+         * The longest a request may still run after the drain: the API's
+         * spring.lifecycle.timeout-per-shutdown-phase (application.yaml).
+         */
+        public static final int GRACEFUL_SHUTDOWN_SECONDS = 20;
+
+        /** The longest stop timeout Fargate allows. */
+        public static final int FARGATE_MAX_STOP_TIMEOUT_SECONDS = 120;
+
+        public static final Shutdown DEFAULT = new Shutdown(30, 60);
+
+        public Shutdown {
+            if (drainSeconds < 0) {
+                throw new IllegalArgumentException("apiDrainSeconds must be at least 0: " + drainSeconds);
+            }
+            if (stopTimeoutSeconds > FARGATE_MAX_STOP_TIMEOUT_SECONDS) {
+                throw new IllegalArgumentException("apiStopTimeoutSeconds must be at most "
+                        + FARGATE_MAX_STOP_TIMEOUT_SECONDS + " (Fargate's limit): " + stopTimeoutSeconds);
+            }
+            if (stopTimeoutSeconds <= drainSeconds + GRACEFUL_SHUTDOWN_SECONDS) {
+                throw new IllegalArgumentException("apiStopTimeoutSeconds (" + stopTimeoutSeconds
+                        + ") must exceed apiDrainSeconds (" + drainSeconds + ") plus the longest request the API lets "
+                        + "finish (" + GRACEFUL_SHUTDOWN_SECONDS + "), or ECS kills requests in flight");
+            }
+        }
+
+    }
+
+    /**
      * A domain the user owns (pointed at the ALB) and an ACM certificate for it, in the
      * stack's region.
      */
@@ -242,7 +280,9 @@ public record DeploymentParameters(String environmentName, String region, String
                             .map(value -> bool("multiAzDatabase", value))
                             .orElse(preset.multiAzDatabase),
                         orDefault(number.apply("apiDbPoolSize"), DEFAULT_POOL_SIZE)),
-                text.apply("alarmEmail"));
+                text.apply("alarmEmail"),
+                new Shutdown(orDefault(number.apply("apiDrainSeconds"), Shutdown.DEFAULT.drainSeconds()),
+                        orDefault(number.apply("apiStopTimeoutSeconds"), Shutdown.DEFAULT.stopTimeoutSeconds())));
     }
 
     /** The task size, refused with the keys that chose it ({@code apiCpu}, ...). */

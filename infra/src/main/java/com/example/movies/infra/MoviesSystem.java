@@ -59,7 +59,7 @@ public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack d
                         data.e2eUserPassword(), parameters.imageTag(), parameters.apiTask(),
                         parameters.apiDesiredCount(), parameters.apiMaxCount(), frontendUrl, operations,
                         parameters.signUp(), parameters.sesIdentity(), parameters.mailFrom(),
-                        parameters.database().poolSizePerTask()));
+                        parameters.database().poolSizePerTask(), parameters.apiShutdown()));
         FrontendStack frontend = new FrontendStack(app, "Frontend",
                 stackProps(parameters, "frontend", "React frontend (nginx) on ECS Fargate behind the ALB"),
                 new FrontendStack.Props(prefix, network.vpc(), network.privateSubnets(), network.loadBalancer(),

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
 import com.example.movies.infra.DeploymentParameters.Database;
 import com.example.movies.infra.DeploymentParameters.Preset;
+import com.example.movies.infra.DeploymentParameters.Shutdown;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 
 /**
@@ -26,10 +27,10 @@ class DeploymentParametersTest {
         DeploymentParameters parameters = DeploymentParameters.from(Map.<String, Object>of("imageTag", "abc")::get,
                 Optional.of("eu-central-1"));
 
-        assertThat(parameters)
-            .isEqualTo(new DeploymentParameters("dev", "eu-central-1", "abc", new TaskSize(1024, 2048), 1, 4,
-                    new TaskSize(256, 512), 1, 1, false, Optional.empty(), Path.of("target/openapi.json"), false,
-                    Optional.empty(), Preset.DEV, 1, new Database("micro", false, 8), Optional.empty()));
+        assertThat(parameters).isEqualTo(new DeploymentParameters("dev", "eu-central-1", "abc",
+                new TaskSize(1024, 2048), 1, 4, new TaskSize(256, 512), 1, 1, false, Optional.empty(),
+                Path.of("target/openapi.json"), false, Optional.empty(), Preset.DEV, 1, new Database("micro", false, 8),
+                Optional.empty(), new Shutdown(30, 60)));
         assertThat(parameters.features()).as("sign-up is off unless turned on").isEmpty();
         assertThat(parameters.mailFrom()).isEmpty();
         assertThat(parameters.namePrefix()).isEqualTo("movies-dev");
@@ -44,8 +45,9 @@ class DeploymentParametersTest {
         context.putAll(Map.of("frontendDesiredCount", 2, "natGateways", "2", "vpcEndpoints", true, "domainName",
                 "movies.example.com", "certificateArn", "arn:aws:acm:us-east-1:1:certificate/x", "openApiDocument",
                 "elsewhere/openapi.json", "signUp", "true", "sesIdentity", "movies.example.com"));
-        context.putAll(Map.of("frontendMaxCount", "3", "databaseSize", "medium", "multiAzDatabase", "true",
-                "apiDbPoolSize", "5", "alarmEmail", "ops@example.com"));
+        context.putAll(
+                Map.of("frontendMaxCount", "3", "databaseSize", "medium", "multiAzDatabase", "true", "apiDbPoolSize",
+                        "5", "alarmEmail", "ops@example.com", "apiDrainSeconds", "45", "apiStopTimeoutSeconds", 90));
 
         DeploymentParameters parameters = DeploymentParameters.from(context::get, Optional.of("eu-west-1"));
 
@@ -53,7 +55,7 @@ class DeploymentParametersTest {
                 new TaskSize(512, 1024), 2, 6, new TaskSize(256, 1024), 2, 2, true,
                 Optional.of(new CustomDomain("movies.example.com", "arn:aws:acm:us-east-1:1:certificate/x")),
                 Path.of("elsewhere/openapi.json"), true, Optional.of("movies.example.com"), Preset.DEV, 3,
-                new Database("medium", true, 5), Optional.of("ops@example.com")));
+                new Database("medium", true, 5), Optional.of("ops@example.com"), new Shutdown(45, 90)));
         assertThat(parameters.features()).containsExactly("sign-up");
         assertThat(parameters.mailFrom()).contains("no-reply@movies.example.com");
         assertThat(parameters.frontendUrl("ignored")).isEqualTo("https://movies.example.com");
@@ -94,6 +96,17 @@ class DeploymentParametersTest {
         assertThat(new TaskSize(16384, 122880).cpu()).isEqualTo(16384);
         assertThatThrownBy(() -> new TaskSize(8192, 17408)).hasMessageContaining("[16384, 20480, 24576");
         assertThatThrownBy(() -> new TaskSize(4096, 31744)).hasMessageContaining("29696, 30720]");
+    }
+
+    @Test
+    void theStopTimeoutComesAfterTheDrainAndTheLongestRequestWithinFargatesLimit() {
+        assertRefused(Map.of("apiDrainSeconds", "40"),
+                "apiStopTimeoutSeconds (60) must exceed apiDrainSeconds (40) plus the longest request the API lets "
+                        + "finish (20), or ECS kills requests in flight");
+        assertRefused(Map.of("apiDrainSeconds", "100", "apiStopTimeoutSeconds", "121"),
+                "apiStopTimeoutSeconds must be at most 120 (Fargate's limit): 121");
+        assertRefused(Map.of("apiDrainSeconds", "-1"), "apiDrainSeconds must be at least 0");
+        assertThat(new Shutdown(99, 120).drainSeconds()).as("the longest drain Fargate's limit leaves").isEqualTo(99);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import software.amazon.awscdk.assertions.Template;
 
+import com.example.movies.infra.DeploymentParameters.Shutdown;
 import com.example.movies.infra.api.ApiStack;
 
 /**
@@ -157,17 +158,17 @@ class HardeningTest {
             .get("timeout-per-shutdown-phase");
         assertThat(phase).matches("\\d+s");
         int phaseSeconds = Integer.parseInt(phase.replace("s", ""));
-        int drainSeconds = (int) ApiStack.SHUTDOWN_DRAIN_DELAY.toSeconds().doubleValue();
+        // The longest request the parameters' check allows for is the app's own.
+        assertThat(phaseSeconds).isEqualTo(Shutdown.GRACEFUL_SHUTDOWN_SECONDS);
 
+        // The defaults: a drain well beyond the SRV records' TTL (API Gateway's cache of
+        // Cloud Map's answer is its own), and SIGKILL only after the drain and the
+        // longest graceful shutdown, with a margin.
         assertThat(container.get("Environment")).asList()
-            .contains(Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", drainSeconds + "s"));
-        // Drain at least the SRV records' TTL, so API Gateway has stopped sending before
-        // new connections are refused.
-        assertThat(drainSeconds).isGreaterThanOrEqualTo(ApiStack.DNS_TTL.toSeconds().intValue());
-        // SIGKILL only after the drain and the longest graceful shutdown, with a margin;
-        // Fargate allows up to 120 s.
-        assertThat(Resources.number(container.get("StopTimeout")))
-            .isGreaterThanOrEqualTo(drainSeconds + phaseSeconds + 5)
+            .contains(Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", "30s"));
+        assertThat(30).isGreaterThan(ApiStack.DNS_TTL.toSeconds().intValue());
+        assertThat(Resources.number(container.get("StopTimeout"))).isEqualTo(60)
+            .isGreaterThanOrEqualTo(30 + phaseSeconds + 5)
             .isLessThanOrEqualTo(120);
         // Liveness, not readiness: a task whose database is away stays and recovers by
         // itself.
@@ -175,9 +176,22 @@ class HardeningTest {
             .endsWith("http://localhost:8080/actuator/health/liveness");
     }
 
-    @SuppressWarnings("unchecked")
+    @Test
+    void theDrainAndTheStopTimeoutAreDeploymentParameters() {
+        Map<String, Object> container = apiContainer(
+                SynthesizedSystem.with(Map.of("apiDrainSeconds", "45", "apiStopTimeoutSeconds", "90")));
+        assertThat(container.get("Environment")).asList()
+            .contains(Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", "45s"));
+        assertThat(Resources.number(container.get("StopTimeout"))).isEqualTo(90);
+    }
+
     private static Map<String, Object> apiContainer() {
-        return properties(SynthesizedSystem.DEFAULTS.api, "AWS::ECS::TaskDefinition").values()
+        return apiContainer(SynthesizedSystem.DEFAULTS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> apiContainer(SynthesizedSystem system) {
+        return properties(system.api, "AWS::ECS::TaskDefinition").values()
             .stream()
             .flatMap(task -> ((List<Map<String, Object>>) task.get("ContainerDefinitions")).stream())
             .filter(container -> "api".equals(container.get("Name")))

@@ -170,7 +170,7 @@ class SecurityTest {
                             Map.of("Name", "MOVIES_E2E_USER_USERNAME", "Value", "e2e"),
                             Map.of("Name", "MOVIES_FRONTEND_URL", "Value", Map.of("Fn::Join",
                                     List.of("", List.of("http://", Resources.importOf("LoadBalancer\\w*DNSName"))))),
-                            Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", "15s"),
+                            Map.of("Name", "MOVIES_SHUTDOWN_DRAIN_DELAY", "Value", "30s"),
                             Map.of("Name", "MOVIES_SIGN_UP_ENABLED", "Value", "false"),
                             Map.of("Name", "SPRING_PROFILES_ACTIVE", "Value", "prod"))))))));
     }

@@ -63,6 +63,8 @@ import software.amazon.awscdk.services.servicediscovery.DnsRecordType;
 import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
 import software.constructs.Construct;
 
+import com.example.movies.infra.DeploymentParameters;
+import com.example.movies.infra.DeploymentParameters.Shutdown;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 import com.example.movies.infra.HardenedFargateService;
 import com.example.movies.infra.SharedValue;
@@ -81,19 +83,11 @@ public final class ApiStack extends Stack {
     public static final int CONTAINER_PORT = 8080;
 
     /**
-     * How a task stops (ECS: deregistration from Cloud Map, then SIGTERM, then SIGKILL
-     * after the stop timeout). On SIGTERM the API turns its readiness DOWN and keeps
-     * serving for the drain delay, so that API Gateway, which may still hold the task's
-     * address for the SRV records' TTL, stops sending; then its graceful shutdown lets
-     * in-flight requests finish within spring.lifecycle.timeout-per-shutdown-phase
-     * (application.yaml). The stop timeout covers both with a margin, so no response is
-     * cut off by SIGKILL.
+     * The SRV records' TTL. API Gateway does not resolve them over DNS, but through Cloud
+     * Map's DiscoverInstances, with a cache of its own: a task's stop is covered by the
+     * drain ({@link DeploymentParameters.Shutdown}), not by this TTL.
      */
     public static final Duration DNS_TTL = Duration.seconds(10);
-
-    public static final Duration SHUTDOWN_DRAIN_DELAY = Duration.seconds(15);
-
-    public static final Duration STOP_TIMEOUT = Duration.seconds(45);
 
     /**
      * The header the gateway overwrites with the address a request came from, whatever
@@ -130,7 +124,7 @@ public final class ApiStack extends Stack {
             ISecret databaseSecret, ISecret jwtSigningKey, ISecret passwordResetKey, ISecret adminPassword,
             ISecret e2eUserPassword, String imageTag, TaskSize taskSize, int desiredCount, int maxCount,
             String frontendUrl, SortedSet<ApiOperation> operations, boolean signUp, Optional<String> sesIdentity,
-            Optional<String> mailFrom, int dbPoolSize) {
+            Optional<String> mailFrom, int dbPoolSize, Shutdown shutdown) {
     }
 
     private final Repository repository;
@@ -280,7 +274,7 @@ public final class ApiStack extends Stack {
         Map<String, String> environment = new TreeMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod",
                 "MOVIES_ADMIN_USERNAME", "admin", "MOVIES_E2E_USER_USERNAME", E2E_USERNAME,
                 "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(), "MOVIES_FRONTEND_URL", props.frontendUrl(),
-                "MOVIES_SHUTDOWN_DRAIN_DELAY", SHUTDOWN_DRAIN_DELAY.toSeconds() + "s",
+                "MOVIES_SHUTDOWN_DRAIN_DELAY", props.shutdown().drainSeconds() + "s",
                 "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", "MOVIES_SIGN_UP_ENABLED", Boolean.toString(props.signUp()),
                 "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", Integer.toString(props.dbPoolSize())));
         // Mail through SES with the task role's credentials (Spring Cloud AWS), from the
@@ -322,7 +316,7 @@ public final class ApiStack extends Stack {
                         .retries(3)
                         .startPeriod(Duration.seconds(120))
                         .build())
-                    .stopTimeout(STOP_TIMEOUT));
+                    .stopTimeout(Duration.seconds(props.shutdown().stopTimeoutSeconds())));
         NagSuppressions.addResourceSuppressions(fargate.taskDefinition(), List.of(NagPackSuppression.builder()
             .id("AwsSolutions-ECS2")
             .reason("The plain environment holds only non-secret settings (profile, admin user name, CORS origin, frontend URL, shutdown drain delay, log format, sign-up, mail sender); every credential is an ECS secret from Secrets Manager, and SES is reached with the task role.")
