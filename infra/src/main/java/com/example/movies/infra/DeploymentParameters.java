@@ -9,52 +9,204 @@ import java.util.function.Function;
 
 /**
  * Everything a deployment may choose, read from CDK context
- * ({@code cdk deploy -c key=value}). Defaults live here only; {@code infra/README.md}
- * documents each key.
+ * ({@code cdk deploy -c key=value}), in groups of what belongs together. Defaults live
+ * here only; {@code infra/README.md} documents each key.
+ *
+ * @param target where and what to deploy
+ * @param preset the defaults the counts and the database came from
+ * @param api the API's tasks
+ * @param frontend the frontend's tasks
+ * @param apiShutdown how an API task stops
+ * @param network NAT, VPC endpoints and the custom domain of the edge
+ * @param database the PostgreSQL instance and the API's pools
+ * @param accounts sign-up and the mail it sends
+ * @param alarmEmail the address the alerts topic mails, if any
  */
-public record DeploymentParameters(String environmentName, String region, String imageTag, TaskSize apiTask,
-        int apiDesiredCount, int apiMaxCount, TaskSize frontendTask, int frontendDesiredCount, int natGateways,
-        boolean vpcEndpoints, Optional<CustomDomain> domain, Path openApiDocument, boolean signUp,
-        Optional<String> sesIdentity, Preset preset, int frontendMaxCount, Database database,
-        Optional<String> alarmEmail, Shutdown apiShutdown) {
+public record DeploymentParameters(Target target, Preset preset, Service api, Service frontend, Shutdown apiShutdown,
+        Network network, Database database, Accounts accounts, Optional<String> alarmEmail) {
 
     /**
-     * A set of defaults ({@code -c preset=...}): {@code dev}, the cheapest that works
-     * (one of everything), or {@code production}, with no single point of failure (two
+     * The environment's name (it prefixes every name), its region, the tag of both images
+     * and the OpenAPI document the gateway's routes come from.
+     */
+    public record Target(String environmentName, String region, String imageTag, Path openApiDocument) {
+        public Target {
+            if (!environmentName.matches("[a-z][a-z0-9-]{0,19}")) {
+                // Part of resource names (the ALB's name caps it at 32 characters) and of
+                // the ALB's DNS name, which must be lowercase to equal the browser's
+                // Origin header.
+                throw new IllegalArgumentException("environment must match [a-z][a-z0-9-]{0,19}: " + environmentName);
+            }
+        }
+    }
+
+    /**
+     * A service's tasks: their size, the autoscaling minimum (0 for a first deploy,
+     * before any image exists) and maximum.
+     */
+    public record Service(TaskSize task, int desiredCount, int maxCount) {
+    }
+
+    /**
+     * NAT gateways (0-2) or VPC endpoints instead, and the custom domain the ALB serves
+     * over HTTPS.
+     */
+    public record Network(int natGateways, boolean vpcEndpoints, Optional<CustomDomain> domain) {
+        public Network {
+            if (natGateways < 0 || natGateways > 2) {
+                throw new IllegalArgumentException("natGateways must be 0, 1 or 2 (one per availability zone)");
+            }
+            if (natGateways == 0 && !vpcEndpoints) {
+                throw new IllegalArgumentException(
+                        "natGateways=0 needs vpcEndpoints=true: without NAT, tasks reach ECR, CloudWatch Logs and Secrets Manager only through VPC endpoints");
+            }
+        }
+    }
+
+    /**
+     * Self-service sign-up, and the SES identity (an address or a domain) the API's mails
+     * are sent from; without one the API logs its mails.
+     */
+    public record Accounts(boolean signUp, Optional<String> sesIdentity) {
+        public Accounts {
+            if (sesIdentity.isPresent()
+                    && !sesIdentity.get().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|([a-z0-9-]+\\.)+[a-z]{2,}")) {
+                throw new IllegalArgumentException(
+                        "sesIdentity must be an e-mail address (you@example.com) or a domain (example.com): "
+                                + sesIdentity.get());
+            }
+        }
+
+        /** The API's optional features this deployment turns on. */
+        public Set<String> features() {
+            return signUp ? Set.of(SIGN_UP) : Set.of();
+        }
+
+        /**
+         * The sender of the API's mails: the SES identity's address, or no-reply at its
+         * domain.
+         */
+        public Optional<String> mailFrom() {
+            return sesIdentity.map(identity -> identity.contains("@") ? identity : "no-reply@" + identity);
+        }
+    }
+
+    /**
+     * A set of defaults ({@code -c preset=...}): {@link #DEV}, the cheapest that works
+     * (one of everything), or {@link #PRODUCTION}, with no single point of failure (two
      * tasks of each service across the two zones, a NAT gateway per zone, a Multi-AZ
      * database, the frontend autoscaled). Any key given with {@code -c} overrides its
      * preset's value.
      */
-    public enum Preset {
+    public record Preset(String name, int apiDesiredCount, int apiMaxCount, int frontendDesiredCount,
+            int frontendMaxCount, int natGateways, String databaseSize, boolean multiAzDatabase) {
 
-        DEV(1, 4, 1, 1, 1, "micro", false), PRODUCTION(2, 6, 2, 4, 2, "small", true);
+        // @formatter:off
+        public static final Preset DEV = named("dev")
+            .apiTasks(1).apiMaxTasks(4)
+            .frontendTasks(1).frontendMaxTasks(1)
+            .natGateways(1)
+            .database("micro").multiAzDatabase(false)
+            .build();
 
-        final int apiDesiredCount;
+        public static final Preset PRODUCTION = named("production")
+            .apiTasks(2).apiMaxTasks(6)
+            .frontendTasks(2).frontendMaxTasks(4)
+            .natGateways(2)
+            .database("small").multiAzDatabase(true)
+            .build();
+        // @formatter:on
 
-        final int apiMaxCount;
+        static Preset parse(String name) {
+            return List.of(DEV, PRODUCTION)
+                .stream()
+                .filter(preset -> preset.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("preset must be dev or production: " + name));
+        }
 
-        final int frontendDesiredCount;
+        private static Builder named(String name) {
+            return new Builder(name);
+        }
 
-        final int frontendMaxCount;
+        /** Names each value of a preset, so that none is read by its position. */
+        private static final class Builder {
 
-        final int natGateways;
+            private final String name;
 
-        final String databaseSize;
+            private int apiTasks;
 
-        final boolean multiAzDatabase;
+            private int apiMaxTasks;
 
-        Preset(int apiDesiredCount, int apiMaxCount, int frontendDesiredCount, int frontendMaxCount, int natGateways,
-                String databaseSize, boolean multiAzDatabase) {
-            this.apiDesiredCount = apiDesiredCount;
-            this.apiMaxCount = apiMaxCount;
-            this.frontendDesiredCount = frontendDesiredCount;
-            this.frontendMaxCount = frontendMaxCount;
-            this.natGateways = natGateways;
-            this.databaseSize = databaseSize;
-            this.multiAzDatabase = multiAzDatabase;
+            private int frontendTasks;
+
+            private int frontendMaxTasks;
+
+            private int natGateways;
+
+            private String database;
+
+            private boolean multiAzDatabase;
+
+            private Builder(String name) {
+                this.name = name;
+            }
+
+            Builder apiTasks(int count) {
+                this.apiTasks = count;
+                return this;
+            }
+
+            Builder apiMaxTasks(int count) {
+                this.apiMaxTasks = count;
+                return this;
+            }
+
+            Builder frontendTasks(int count) {
+                this.frontendTasks = count;
+                return this;
+            }
+
+            Builder frontendMaxTasks(int count) {
+                this.frontendMaxTasks = count;
+                return this;
+            }
+
+            Builder natGateways(int count) {
+                this.natGateways = count;
+                return this;
+            }
+
+            Builder database(String size) {
+                this.database = size;
+                return this;
+            }
+
+            Builder multiAzDatabase(boolean multiAz) {
+                this.multiAzDatabase = multiAz;
+                return this;
+            }
+
+            Preset build() {
+                return new Preset(this.name, this.apiTasks, this.apiMaxTasks, this.frontendTasks, this.frontendMaxTasks,
+                        this.natGateways, this.database, this.multiAzDatabase);
+            }
+
         }
 
     }
+
+    /**
+     * The API's optional feature that {@code signUp} turns on (its OpenAPI
+     * {@code x-feature}).
+     */
+    public static final String SIGN_UP = "sign-up";
+
+    /**
+     * Database connections per API task: its requests run at most two per vCPU at once
+     * (movies.request.max-active), so a few connections serve them.
+     */
+    public static final int DEFAULT_POOL_SIZE = 8;
 
     /**
      * The PostgreSQL instance ({@code db.t4g.<size>}), whether it has a standby in the
@@ -84,18 +236,6 @@ public record DeploymentParameters(String environmentName, String region, String
         }
 
     }
-
-    /**
-     * The API's optional feature that {@code signUp} turns on (its OpenAPI
-     * {@code x-feature}).
-     */
-    public static final String SIGN_UP = "sign-up";
-
-    /**
-     * Database connections per API task: its requests run at most two per vCPU at once
-     * (movies.request.max-active), so a few connections serve them.
-     */
-    public static final int DEFAULT_POOL_SIZE = 8;
 
     /**
      * Fargate task size. The frontend (nginx) needs no more than the smallest; the API's
@@ -185,44 +325,24 @@ public record DeploymentParameters(String environmentName, String region, String
     }
 
     public DeploymentParameters {
-        if (!environmentName.matches("[a-z][a-z0-9-]{0,19}")) {
-            // It becomes part of resource names (the ALB's name caps it at 32 characters)
-            // and of the
-            // ALB's DNS name, which must be lowercase to equal the browser's Origin
-            // header.
-            throw new IllegalArgumentException("environment must match [a-z][a-z0-9-]{0,19}: " + environmentName);
-        }
         // 0 tasks is allowed: a first deploy creates the ECR repositories before any
         // image is in them.
-        if (apiDesiredCount < 0 || frontendDesiredCount < 0 || apiMaxCount < Math.max(1, apiDesiredCount)) {
+        if (api.desiredCount() < 0 || frontend.desiredCount() < 0 || api.maxCount() < Math.max(1, api.desiredCount())) {
             throw new IllegalArgumentException(
                     "desired counts must be at least 0 and apiMaxCount at least 1 and at least apiDesiredCount");
         }
-        if (natGateways < 0 || natGateways > 2) {
-            throw new IllegalArgumentException("natGateways must be 0, 1 or 2 (one per availability zone)");
-        }
-        if (sesIdentity.isPresent()
-                && !sesIdentity.get().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|([a-z0-9-]+\\.)+[a-z]{2,}")) {
-            throw new IllegalArgumentException(
-                    "sesIdentity must be an e-mail address (you@example.com) or a domain (example.com): "
-                            + sesIdentity.get());
+        if (frontend.maxCount() < Math.max(1, frontend.desiredCount())) {
+            throw new IllegalArgumentException("frontendMaxCount must be at least 1 and at least frontendDesiredCount");
         }
         // During a rolling deploy the old and the new tasks are both up (max healthy
         // 200 %): every pool may be open at once.
-        int connections = apiMaxCount * database.poolSizePerTask() * 2;
+        int connections = api.maxCount() * database.poolSizePerTask() * 2;
         if (connections >= database.connectionLimit()) {
             throw new IllegalArgumentException(
-                    "The API can open " + connections + " database connections (apiMaxCount " + apiMaxCount
+                    "The API can open " + connections + " database connections (apiMaxCount " + api.maxCount()
                             + " x apiDbPoolSize " + database.poolSizePerTask() + " x 2 during a deploy), but a db.t4g."
                             + database.size() + " admits about " + database.connectionLimit()
                             + ": lower apiMaxCount or apiDbPoolSize, or choose a larger " + "databaseSize");
-        }
-        if (frontendMaxCount < Math.max(1, frontendDesiredCount)) {
-            throw new IllegalArgumentException("frontendMaxCount must be at least 1 and at least frontendDesiredCount");
-        }
-        if (natGateways == 0 && !vpcEndpoints) {
-            throw new IllegalArgumentException(
-                    "natGateways=0 needs vpcEndpoints=true: without NAT, tasks reach ECR, CloudWatch Logs and Secrets Manager only through VPC endpoints");
         }
     }
 
@@ -244,17 +364,14 @@ public record DeploymentParameters(String environmentName, String region, String
                 throw new IllegalArgumentException("context " + key + " must be a whole number: " + value, e);
             }
         }).orElse(null);
+        Function<String, Optional<Boolean>> flag = key -> text.apply(key).map(value -> bool(key, value));
         Optional<String> domainName = text.apply("domainName");
         Optional<String> certificateArn = text.apply("certificateArn");
-        Preset preset = text.apply("preset").map(value -> switch (value) {
-            case "dev" -> Preset.DEV;
-            case "production" -> Preset.PRODUCTION;
-            default -> throw new IllegalArgumentException("preset must be dev or production: " + value);
-        }).orElse(Preset.DEV);
         if (domainName.isPresent() != certificateArn.isPresent()) {
             throw new IllegalArgumentException("domainName and certificateArn must both be set, or neither");
         }
-        return new DeploymentParameters(text.apply("environment").orElse("dev"), text.apply("region")
+        Preset preset = text.apply("preset").map(Preset::parse).orElse(Preset.DEV);
+        Target target = new Target(text.apply("environment").orElse("dev"), text.apply("region")
             .or(() -> defaultRegion)
             .orElseThrow(() -> new IllegalArgumentException(
                     "no region: configure one for the AWS CLI profile (cdk passes it as CDK_DEFAULT_REGION) or pass -c region=...")),
@@ -262,27 +379,28 @@ public record DeploymentParameters(String environmentName, String region, String
                     .orElseThrow(() -> new IllegalArgumentException("no imageTag: pass the tag of the images to run, "
                             + "-c imageTag=<tag> (the pipeline passes each build's commit); there is no default, "
                             + "so that no deploy runs an image nobody chose")),
+                Path.of(text.apply("openApiDocument").orElse("target/openapi.json")));
+        Service api = new Service(
                 taskSize("api", orDefault(number.apply("apiCpu"), TaskSize.API_DEFAULT.cpu()),
                         orDefault(number.apply("apiMemoryMiB"), TaskSize.API_DEFAULT.memoryMiB())),
-                orDefault(number.apply("apiDesiredCount"), preset.apiDesiredCount),
-                orDefault(number.apply("apiMaxCount"), preset.apiMaxCount),
+                orDefault(number.apply("apiDesiredCount"), preset.apiDesiredCount()),
+                orDefault(number.apply("apiMaxCount"), preset.apiMaxCount()));
+        Service frontend = new Service(
                 taskSize("frontend", orDefault(number.apply("frontendCpu"), TaskSize.SMALLEST.cpu()),
                         orDefault(number.apply("frontendMemoryMiB"), TaskSize.SMALLEST.memoryMiB())),
-                orDefault(number.apply("frontendDesiredCount"), preset.frontendDesiredCount),
-                orDefault(number.apply("natGateways"), preset.natGateways),
-                text.apply("vpcEndpoints").map(value -> bool("vpcEndpoints", value)).orElse(false),
-                domainName.map(name -> new CustomDomain(name, certificateArn.orElseThrow())),
-                Path.of(text.apply("openApiDocument").orElse("target/openapi.json")),
-                text.apply("signUp").map(value -> bool("signUp", value)).orElse(false), text.apply("sesIdentity"),
-                preset, orDefault(number.apply("frontendMaxCount"), preset.frontendMaxCount),
-                new Database(text.apply("databaseSize").orElse(preset.databaseSize),
-                        text.apply("multiAzDatabase")
-                            .map(value -> bool("multiAzDatabase", value))
-                            .orElse(preset.multiAzDatabase),
-                        orDefault(number.apply("apiDbPoolSize"), DEFAULT_POOL_SIZE)),
-                text.apply("alarmEmail"),
-                new Shutdown(orDefault(number.apply("apiDrainSeconds"), Shutdown.DEFAULT.drainSeconds()),
-                        orDefault(number.apply("apiStopTimeoutSeconds"), Shutdown.DEFAULT.stopTimeoutSeconds())));
+                orDefault(number.apply("frontendDesiredCount"), preset.frontendDesiredCount()),
+                orDefault(number.apply("frontendMaxCount"), preset.frontendMaxCount()));
+        Shutdown apiShutdown = new Shutdown(orDefault(number.apply("apiDrainSeconds"), Shutdown.DEFAULT.drainSeconds()),
+                orDefault(number.apply("apiStopTimeoutSeconds"), Shutdown.DEFAULT.stopTimeoutSeconds()));
+        Network network = new Network(orDefault(number.apply("natGateways"), preset.natGateways()),
+                flag.apply("vpcEndpoints").orElse(false),
+                domainName.map(name -> new CustomDomain(name, certificateArn.orElseThrow())));
+        Database database = new Database(text.apply("databaseSize").orElse(preset.databaseSize()),
+                flag.apply("multiAzDatabase").orElse(preset.multiAzDatabase()),
+                orDefault(number.apply("apiDbPoolSize"), DEFAULT_POOL_SIZE));
+        Accounts accounts = new Accounts(flag.apply("signUp").orElse(false), text.apply("sesIdentity"));
+        return new DeploymentParameters(target, preset, api, frontend, apiShutdown, network, database, accounts,
+                text.apply("alarmEmail"));
     }
 
     /** The task size, refused with the keys that chose it ({@code apiCpu}, ...). */
@@ -307,29 +425,16 @@ public record DeploymentParameters(String environmentName, String region, String
         };
     }
 
-    /** The API's optional features this deployment turns on. */
-    public Set<String> features() {
-        return signUp ? Set.of(SIGN_UP) : Set.of();
-    }
-
-    /**
-     * The sender of the API's mails: the SES identity's address, or no-reply at its
-     * domain.
-     */
-    public Optional<String> mailFrom() {
-        return sesIdentity.map(identity -> identity.contains("@") ? identity : "no-reply@" + identity);
-    }
-
     /**
      * The URL users open: the custom domain over HTTPS, else the ALB over HTTP (resolved
      * at deploy time).
      */
     public String frontendUrl(String loadBalancerDnsName) {
-        return domain.map(d -> "https://" + d.name()).orElse("http://" + loadBalancerDnsName);
+        return network.domain().map(d -> "https://" + d.name()).orElse("http://" + loadBalancerDnsName);
     }
 
     /** Physical name prefix, e.g. {@code movies-dev}. */
     public String namePrefix() {
-        return "movies-" + environmentName;
+        return "movies-" + target.environmentName();
     }
 }

@@ -2,6 +2,7 @@ package com.example.movies.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -10,11 +11,9 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.RepositoryEncryption;
@@ -36,7 +35,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
-import com.example.movies.infra.DeploymentParameters.TaskSize;
+import com.example.movies.infra.DeploymentParameters.Service;
 import com.example.movies.infra.monitoring.Alarms;
 
 /**
@@ -57,12 +56,15 @@ public final class HardenedFargateService extends Construct {
 
     /**
      * @param name the repository's and the cluster's name
+     * @param placement the VPC and the subnets of the tasks
+     * @param service the tasks' size and counts
+     * @param imageTag the tag of the image the tasks run
      * @param tasks what the tasks are, for the security group's description
      * @param awsApis the AWS APIs the tasks call over HTTPS, for the egress rule's
      * description
      */
-    public record Props(String name, IVpc vpc, SubnetSelection subnets, TaskSize taskSize, int desiredCount,
-            int maxCount, String imageTag, String tasks, String awsApis) {
+    public record Props(String name, Placement placement, Service service, String imageTag, String tasks,
+            String awsApis) {
     }
 
     private final Props props;
@@ -88,12 +90,12 @@ public final class HardenedFargateService extends Construct {
             .build();
         this.cluster = Cluster.Builder.create(this, "Cluster")
             .clusterName(props.name())
-            .vpc(props.vpc())
+            .vpc(props.placement().vpc())
             .containerInsightsV2(ContainerInsights.ENABLED)
             .build();
         this.taskDefinition = FargateTaskDefinition.Builder.create(this, "Task")
-            .cpu(props.taskSize().cpu())
-            .memoryLimitMiB(props.taskSize().memoryMiB())
+            .cpu(props.service().task().cpu())
+            .memoryLimitMiB(props.service().task().memoryMiB())
             .runtimePlatform(RuntimePlatform.builder()
                 .cpuArchitecture(CpuArchitecture.X86_64)
                 .operatingSystemFamily(OperatingSystemFamily.LINUX)
@@ -101,7 +103,7 @@ public final class HardenedFargateService extends Construct {
             .build();
         this.logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
         this.securityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
-            .vpc(props.vpc())
+            .vpc(props.placement().vpc())
             .description(props.tasks())
             .allowAllOutbound(false)
             .build();
@@ -141,8 +143,8 @@ public final class HardenedFargateService extends Construct {
             .apply(FargateService.Builder.create(this, "Service")
                 .cluster(this.cluster)
                 .taskDefinition(this.taskDefinition)
-                .desiredCount((this.props.desiredCount() == 0) ? 0 : null)
-                .vpcSubnets(this.props.subnets())
+                .desiredCount((this.props.service().desiredCount() == 0) ? 0 : null)
+                .vpcSubnets(this.props.placement().subnets())
                 .securityGroups(List.of(this.securityGroup))
                 .assignPublicIp(false)
                 .minHealthyPercent(100)
@@ -151,8 +153,8 @@ public final class HardenedFargateService extends Construct {
             .build();
         service
             .autoScaleTaskCount(EnableScalingProps.builder()
-                .minCapacity(this.props.desiredCount())
-                .maxCapacity(this.props.maxCount())
+                .minCapacity(this.props.service().desiredCount())
+                .maxCapacity(this.props.service().maxCount())
                 .build())
             .scaleOnCpuUtilization("Cpu",
                     CpuUtilizationScalingProps.builder()
@@ -172,8 +174,10 @@ public final class HardenedFargateService extends Construct {
                 service.getServiceName());
         MathExpression missing = MathExpression.Builder.create()
             .expression("desired - running")
-            .usingMetrics(Map.of("desired", containerInsights("DesiredTaskCount", dimensions), "running",
-                    containerInsights("RunningTaskCount", dimensions)))
+            // Sorted: Map.of's order changes from one JVM to the next, and with it the
+            // template.
+            .usingMetrics(new TreeMap<>(Map.of("desired", containerInsights("DesiredTaskCount", dimensions), "running",
+                    containerInsights("RunningTaskCount", dimensions))))
             .period(Duration.minutes(1))
             .label(label + " tasks missing")
             .build();

@@ -11,6 +11,7 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 
+import com.example.movies.infra.DeploymentParameters.Target;
 import com.example.movies.infra.api.ApiOperation;
 import com.example.movies.infra.api.ApiStack;
 import com.example.movies.infra.data.DataStack;
@@ -29,70 +30,69 @@ public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack d
         FrontendStack frontend, DashboardStack dashboard, Optional<PipelineStack> pipeline) {
 
     /**
-     * Defines the four stacks on {@code app} and checks the whole app with cdk-nag's AWS
-     * Solutions rules.
+     * Defines the six stacks on {@code app} (alerts, network, data, api, frontend,
+     * dashboard), plus the pipeline when its repository is configured, and checks the
+     * whole app with cdk-nag's AWS Solutions rules.
      */
     public static MoviesSystem define(App app, DeploymentParameters parameters) {
         // Cross-stack references become CloudFormation exports/imports (names generated
-        // by CDK), so CloudFormation
-        // refuses to delete a producer (the VPC, the database) while a consumer stack
-        // still uses it.
+        // by
+        // CDK), so CloudFormation refuses to delete a producer (the VPC, the database)
+        // while a consumer stack still uses it.
         app.getNode().setContext("@aws-cdk/core:defaultCrossStackReferences", "strong");
-        SortedSet<ApiOperation> operations = ApiOperation.readAll(parameters.openApiDocument(), parameters.features());
+        Target target = parameters.target();
+        SortedSet<ApiOperation> operations = ApiOperation.readAll(target.openApiDocument(),
+                parameters.accounts().features());
         String prefix = parameters.namePrefix();
 
+        // @formatter:off
         AlertsStack alerts = new AlertsStack(app, "Alerts",
-                stackProps(parameters, "alerts", "the SNS topic the alarms notify (alarmEmail)"), prefix,
-                parameters.alarmEmail());
+                stackProps(parameters, "alerts", "the SNS topic the alarms notify (alarmEmail)"),
+                prefix, parameters.alarmEmail());
         NetworkStack network = new NetworkStack(app, "Network",
                 stackProps(parameters, "network", "VPC, flow logs, optional VPC endpoints and the public ALB"),
-                new NetworkStack.Props(prefix, parameters.natGateways(), parameters.vpcEndpoints(),
-                        parameters.sesIdentity().isPresent()));
+                new NetworkStack.Props(prefix, parameters.network(), parameters.accounts().sesIdentity().isPresent()));
         DataStack data = new DataStack(app, "Data",
                 stackProps(parameters, "data", "PostgreSQL and the API's generated secrets"),
-                new DataStack.Props(prefix, network.vpc(), network.privateSubnets(), parameters.database()));
+                new DataStack.Props(prefix, network.privateSubnets(), parameters.database()));
         String frontendUrl = parameters.frontendUrl(network.loadBalancer().getLoadBalancerDnsName());
         ApiStack api = new ApiStack(app, "Api",
                 stackProps(parameters, "api", "Movies API on ECS Fargate behind an API Gateway HTTP API"),
-                new ApiStack.Props(prefix, network.vpc(), network.privateSubnets(), data.database(),
-                        data.databaseSecret(), data.jwtSigningKey(), data.passwordResetKey(), data.adminPassword(),
-                        data.e2eUserPassword(), parameters.imageTag(), parameters.apiTask(),
-                        parameters.apiDesiredCount(), parameters.apiMaxCount(), frontendUrl, operations,
-                        parameters.signUp(), parameters.sesIdentity(), parameters.mailFrom(),
-                        parameters.database().poolSizePerTask(), parameters.apiShutdown()));
+                new ApiStack.Props(prefix, target.imageTag(), network.privateSubnets(), parameters.api(),
+                        parameters.apiShutdown(), data.forApi(), frontendUrl, operations, parameters.accounts()));
         FrontendStack frontend = new FrontendStack(app, "Frontend",
                 stackProps(parameters, "frontend", "React frontend (nginx) on ECS Fargate behind the ALB"),
-                new FrontendStack.Props(prefix, network.vpc(), network.privateSubnets(), network.loadBalancer(),
-                        api.gatewayUrl(), parameters.imageTag(), parameters.frontendTask(),
-                        parameters.frontendDesiredCount(), parameters.frontendMaxCount(), parameters.domain(),
-                        frontendUrl));
+                new FrontendStack.Props(prefix, target.imageTag(), network.privateSubnets(), parameters.frontend(),
+                        network.loadBalancer(), parameters.network().domain(), api.gatewayUrl(), frontendUrl));
         DashboardStack dashboard = new DashboardStack(app, "Dashboard",
-                stackProps(parameters, "dashboard", "CloudWatch dashboard of the request path"), prefix);
+                stackProps(parameters, "dashboard", "CloudWatch dashboard of the request path"),
+                prefix);
         Optional<PipelineStack> pipeline = PipelineStack.defineIfConfigured(app,
-                stackProps(parameters, "pipeline", "CodeBuild delivery: verify, push images, deploy, e2e"), prefix,
-                ApiStack.name(prefix), FrontendStack.name(prefix), ApiStack.E2E_USERNAME);
+                stackProps(parameters, "pipeline", "CodeBuild delivery: verify, push images, deploy, e2e"),
+                prefix, ApiStack.name(prefix), FrontendStack.name(prefix), ApiStack.E2E_USERNAME);
+        // @formatter:on
         // The alerts topic, the dashboard's and the pipeline's inputs are reached by
-        // fixed names (SharedValue), not imports: these orders make cdk deploy --all
-        // deploy what they name first.
+        // fixed
+        // names (SharedValue), not imports: these orders make cdk deploy --all deploy
+        // what they name first.
         List.of(data, api, frontend).forEach(stack -> stack.addDependency(alerts));
         List.of(network, data, api, frontend).forEach(dashboard::addDependency);
         pipeline.ifPresent(stack -> List.of(data, api, frontend).forEach(stack::addDependency));
 
         Tags.of(app).add("Project", "movies");
-        Tags.of(app).add("Environment", parameters.environmentName());
+        Tags.of(app).add("Environment", parameters.target().environmentName());
         Aspects.of(app).add(new AwsSolutionsChecks());
         return new MoviesSystem(alerts, network, data, api, frontend, dashboard, pipeline);
     }
 
     // Region-specific (the ALB's access logs need the region's ELB account) but
-    // account-agnostic: the stacks deploy
-    // into the account of the credentials in use, and their availability zones resolve at
-    // deploy time.
+    // account-agnostic: the stacks deploy into the account of the credentials in use,
+    // and their availability zones resolve at deploy time.
     private static StackProps stackProps(DeploymentParameters parameters, String name, String description) {
         return StackProps.builder()
-            .env(Environment.builder().region(parameters.region()).build())
+            .env(Environment.builder().region(parameters.target().region()).build())
             .stackName(parameters.namePrefix() + "-" + name)
-            .description("movies " + parameters.environmentName() + ": " + description)
+            .description("movies " + parameters.target().environmentName() + ": " + description)
             .build();
     }
 }

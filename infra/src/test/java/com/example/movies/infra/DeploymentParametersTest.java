@@ -10,10 +10,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.movies.infra.DeploymentParameters.Accounts;
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
 import com.example.movies.infra.DeploymentParameters.Database;
+import com.example.movies.infra.DeploymentParameters.Network;
 import com.example.movies.infra.DeploymentParameters.Preset;
+import com.example.movies.infra.DeploymentParameters.Service;
 import com.example.movies.infra.DeploymentParameters.Shutdown;
+import com.example.movies.infra.DeploymentParameters.Target;
 import com.example.movies.infra.DeploymentParameters.TaskSize;
 
 /**
@@ -27,12 +31,20 @@ class DeploymentParametersTest {
         DeploymentParameters parameters = DeploymentParameters.from(Map.<String, Object>of("imageTag", "abc")::get,
                 Optional.of("eu-central-1"));
 
-        assertThat(parameters).isEqualTo(new DeploymentParameters("dev", "eu-central-1", "abc",
-                new TaskSize(1024, 2048), 1, 4, new TaskSize(256, 512), 1, 1, false, Optional.empty(),
-                Path.of("target/openapi.json"), false, Optional.empty(), Preset.DEV, 1, new Database("micro", false, 8),
-                Optional.empty(), new Shutdown(30, 60)));
-        assertThat(parameters.features()).as("sign-up is off unless turned on").isEmpty();
-        assertThat(parameters.mailFrom()).isEmpty();
+        // @formatter:off
+        assertThat(parameters).isEqualTo(new DeploymentParameters(
+                new Target("dev", "eu-central-1", "abc", Path.of("target/openapi.json")),
+                Preset.DEV,
+                new Service(new TaskSize(1024, 2048), 1, 4),
+                new Service(new TaskSize(256, 512), 1, 1),
+                new Shutdown(30, 60),
+                new Network(1, false, Optional.empty()),
+                new Database("micro", false, 8),
+                new Accounts(false, Optional.empty()),
+                Optional.empty()));
+        // @formatter:on
+        assertThat(parameters.accounts().features()).as("sign-up is off unless turned on").isEmpty();
+        assertThat(parameters.accounts().mailFrom()).isEmpty();
         assertThat(parameters.namePrefix()).isEqualTo("movies-dev");
         assertThat(parameters.frontendUrl("alb.example")).isEqualTo("http://alb.example");
     }
@@ -51,13 +63,21 @@ class DeploymentParametersTest {
 
         DeploymentParameters parameters = DeploymentParameters.from(context::get, Optional.of("eu-west-1"));
 
-        assertThat(parameters).isEqualTo(new DeploymentParameters("prod", "us-east-1", "abc123",
-                new TaskSize(512, 1024), 2, 6, new TaskSize(256, 1024), 2, 2, true,
-                Optional.of(new CustomDomain("movies.example.com", "arn:aws:acm:us-east-1:1:certificate/x")),
-                Path.of("elsewhere/openapi.json"), true, Optional.of("movies.example.com"), Preset.DEV, 3,
-                new Database("medium", true, 5), Optional.of("ops@example.com"), new Shutdown(45, 90)));
-        assertThat(parameters.features()).containsExactly("sign-up");
-        assertThat(parameters.mailFrom()).contains("no-reply@movies.example.com");
+        // @formatter:off
+        assertThat(parameters).isEqualTo(new DeploymentParameters(
+                new Target("prod", "us-east-1", "abc123", Path.of("elsewhere/openapi.json")),
+                Preset.DEV,
+                new Service(new TaskSize(512, 1024), 2, 6),
+                new Service(new TaskSize(256, 1024), 2, 3),
+                new Shutdown(45, 90),
+                new Network(2, true, Optional.of(
+                        new CustomDomain("movies.example.com", "arn:aws:acm:us-east-1:1:certificate/x"))),
+                new Database("medium", true, 5),
+                new Accounts(true, Optional.of("movies.example.com")),
+                Optional.of("ops@example.com")));
+        // @formatter:on
+        assertThat(parameters.accounts().features()).containsExactly("sign-up");
+        assertThat(parameters.accounts().mailFrom()).contains("no-reply@movies.example.com");
         assertThat(parameters.frontendUrl("ignored")).isEqualTo("https://movies.example.com");
     }
 
@@ -113,14 +133,16 @@ class DeploymentParametersTest {
     void theProductionPresetHasNoSinglePointOfFailure() {
         DeploymentParameters production = DeploymentParameters
             .from(Map.<String, Object>of("imageTag", "abc", "preset", "production")::get, Optional.of("eu-west-1"));
-        assertThat(production.apiDesiredCount()).isEqualTo(2);
-        assertThat(production.frontendDesiredCount()).isEqualTo(2);
-        assertThat(production.frontendMaxCount()).isGreaterThan(2);
-        assertThat(production.natGateways()).isEqualTo(2);
+        assertThat(production.preset()).isEqualTo(Preset.PRODUCTION);
+        assertThat(production.api().desiredCount()).isEqualTo(2);
+        assertThat(production.frontend().desiredCount()).isEqualTo(2);
+        assertThat(production.frontend().maxCount()).isGreaterThan(2);
+        assertThat(production.network().natGateways()).isEqualTo(2);
         assertThat(production.database()).isEqualTo(new Database("small", true, 8));
         assertThat(DeploymentParameters
             .from(Map.<String, Object>of("imageTag", "abc", "preset", "production", "natGateways", "1")::get,
                     Optional.of("eu-west-1"))
+            .network()
             .natGateways()).as("a key given overrides its preset").isEqualTo(1);
     }
 

@@ -31,7 +31,8 @@ class RequestPathTest {
         // build: the one the app read.
         Set<String> notRouted = Set.of("GET /", "GET /ht/"); // root page and legacy
                                                              // probe, not the public API
-        Set<String> expected = ApiOperation.readAll(SynthesizedSystem.DEFAULTS.parameters.openApiDocument(), Set.of())
+        Set<String> expected = ApiOperation
+            .readAll(SynthesizedSystem.DEFAULTS.parameters.target().openApiDocument(), Set.of())
             .stream()
             .map(ApiOperation::routeKey)
             .filter(key -> !notRouted.contains(key))
@@ -143,9 +144,8 @@ class RequestPathTest {
         String targetGroup = logicalId(frontend, "AWS::ElasticLoadBalancingV2::TargetGroup", Map.of());
         frontend.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 2);
         frontend.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener",
-                Map.of("Port", 443, "Protocol", "HTTPS", "Certificates",
-                        List.of(Map.of("CertificateArn",
-                                SynthesizedSystem.ALL_OPTIONS.parameters.domain().orElseThrow().certificateArn())),
+                Map.of("Port", 443, "Protocol", "HTTPS", "Certificates", List.of(Map.of("CertificateArn",
+                        SynthesizedSystem.ALL_OPTIONS.parameters.network().domain().orElseThrow().certificateArn())),
                         "DefaultActions", List.of(Map.of("Type", "forward", "TargetGroupArn", ref(targetGroup)))));
         frontend
             .hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener",

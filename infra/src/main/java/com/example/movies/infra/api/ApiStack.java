@@ -2,7 +2,6 @@ package com.example.movies.infra.api;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -37,35 +36,28 @@ import software.amazon.awscdk.services.apigatewayv2.MappingValue;
 import software.amazon.awscdk.services.apigatewayv2.ParameterMapping;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.VpcLink;
-import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CloudMapOptions;
-import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.FargateService;
-import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
-import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.rds.IDatabaseInstance;
-import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.servicediscovery.DnsRecordType;
 import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters;
+import com.example.movies.infra.DeploymentParameters.Accounts;
+import com.example.movies.infra.DeploymentParameters.Service;
 import com.example.movies.infra.DeploymentParameters.Shutdown;
-import com.example.movies.infra.DeploymentParameters.TaskSize;
+import com.example.movies.infra.Placement;
 import com.example.movies.infra.HardenedFargateService;
 import com.example.movies.infra.SharedValue;
 import com.example.movies.infra.monitoring.Alarms;
@@ -120,11 +112,18 @@ public final class ApiStack extends Stack {
     public static final List<ApiOperation> DOCUMENTATION = List.of(new ApiOperation("GET", "/api/v1/api_schema"),
             new ApiOperation("GET", "/api/v1/docs"), new ApiOperation("GET", "/api/v1/swagger-ui/{proxy+}"));
 
-    public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IDatabaseInstance database,
-            ISecret databaseSecret, ISecret jwtSigningKey, ISecret passwordResetKey, ISecret adminPassword,
-            ISecret e2eUserPassword, String imageTag, TaskSize taskSize, int desiredCount, int maxCount,
-            String frontendUrl, SortedSet<ApiOperation> operations, boolean signUp, Optional<String> sesIdentity,
-            Optional<String> mailFrom, int dbPoolSize, Shutdown shutdown) {
+    /**
+     * @param imageTag the tag of the image the tasks run
+     * @param placement the VPC and the tasks' subnets (also the VPC link's)
+     * @param service the tasks' size and counts
+     * @param shutdown how a task stops
+     * @param data the database, its credentials and pool size, the generated secrets
+     * @param frontendUrl the CORS origin and the base of the links in mails
+     * @param operations the OpenAPI document's operations, one route each
+     * @param accounts sign-up and the mail sender
+     */
+    public record Props(String namePrefix, String imageTag, Placement placement, Service service, Shutdown shutdown,
+            DataStack.ApiData data, String frontendUrl, SortedSet<ApiOperation> operations, Accounts accounts) {
     }
 
     private final Repository repository;
@@ -139,16 +138,15 @@ public final class ApiStack extends Stack {
         // Tasks talk HTTPS to AWS APIs (image pull, logs, secrets) and PostgreSQL to the
         // database, nothing else.
         HardenedFargateService fargate = new HardenedFargateService(this,
-                new HardenedFargateService.Props(name(props.namePrefix()), props.vpc(), props.taskSubnets(),
-                        props.taskSize(), props.desiredCount(), props.maxCount(), props.imageTag(), "API tasks",
-                        "ECR, CloudWatch Logs, Secrets Manager"));
+                new HardenedFargateService.Props(name(props.namePrefix()), props.placement(), props.service(),
+                        props.imageTag(), "API tasks", "ECR, CloudWatch Logs, Secrets Manager"));
         repository = fargate.repository();
         service = service(props, fargate);
 
         // The VPC link's own security group may only reach the API tasks, and they admit
         // only it.
         SecurityGroup vpcLinkSecurityGroup = SecurityGroup.Builder.create(this, "VpcLinkSecurityGroup")
-            .vpc(props.vpc())
+            .vpc(props.placement().vpc())
             .description("API Gateway VPC link to the API tasks")
             .allowAllOutbound(false)
             .build();
@@ -156,11 +154,11 @@ public final class ApiStack extends Stack {
         // Stated from the tasks' side so CDK places the database's ingress rule in this
         // stack (data must not depend on api).
         service.getConnections()
-            .allowTo(props.database(), Port.tcp(DataStack.POSTGRES_PORT), "API tasks to PostgreSQL");
+            .allowTo(props.data().database(), Port.tcp(DataStack.POSTGRES_PORT), "API tasks to PostgreSQL");
 
         VpcLink vpcLink = VpcLink.Builder.create(this, "VpcLink")
-            .vpc(props.vpc())
-            .subnets(props.taskSubnets())
+            .vpc(props.placement().vpc())
+            .subnets(props.placement().subnets())
             .securityGroups(List.of(vpcLinkSecurityGroup))
             .build();
 
@@ -169,16 +167,14 @@ public final class ApiStack extends Stack {
             .description("Movies API: one route per operation of the API's OpenAPI document")
             .createDefaultStage(false) // added below with access logs and throttling
             // No CORS configuration: the API owns CORS (MOVIES_CORS_ALLOWED_ORIGINS
-            // below), one policy on every
-            // stack; a gateway policy would replace the API's headers and hide what it
-            // does not list.
+            // below), one policy on every stack; a gateway policy would replace the
+            // API's headers and hide what it does not list.
             .build();
         addDefaultStage();
 
         // No $default route: a request that matches no route gets API Gateway's own 404
-        // and never reaches the API,
-        // so the gateway exposes exactly the documented operations (actuator endpoints
-        // stay inside the VPC).
+        // and never reaches the API, so the gateway exposes exactly the documented
+        // operations (actuator endpoints stay inside the VPC).
         HttpServiceDiscoveryIntegration integration = HttpServiceDiscoveryIntegration.Builder
             .create("ApiService", service.getCloudMapService())
             .vpcLink(vpcLink)
@@ -239,7 +235,10 @@ public final class ApiStack extends Stack {
         Alarms alarms = new Alarms(this, props.namePrefix());
         MathExpression errorRate = MathExpression.Builder.create()
             .expression("IF(requests >= 20, 100 * errors / requests, 0)")
-            .usingMetrics(Map.of("errors", httpApi.metricServerError(), "requests", httpApi.metricCount()))
+            // Sorted: Map.of's order changes from one JVM to the next, and with it the
+            // template.
+            .usingMetrics(
+                    new TreeMap<>(Map.of("errors", httpApi.metricServerError(), "requests", httpApi.metricCount())))
             .period(Duration.minutes(1))
             .label("Gateway 5xx %")
             .build();
@@ -267,55 +266,65 @@ public final class ApiStack extends Stack {
     private FargateService service(Props props, HardenedFargateService fargate) {
         PrivateDnsNamespace namespace = PrivateDnsNamespace.Builder.create(this, "Namespace")
             .name(props.namePrefix() + ".internal")
-            .vpc(props.vpc())
+            .vpc(props.placement().vpc())
             .description("Service discovery for API Gateway's VPC link")
             .build();
 
-        Map<String, String> environment = new TreeMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod",
-                "MOVIES_ADMIN_USERNAME", "admin", "MOVIES_E2E_USER_USERNAME", E2E_USERNAME,
-                "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(), "MOVIES_FRONTEND_URL", props.frontendUrl(),
+        // @formatter:off
+        Map<String, String> environment = new TreeMap<>(Map.of(
+                "SPRING_PROFILES_ACTIVE", "prod",
+                "MOVIES_ADMIN_USERNAME", "admin",
+                "MOVIES_E2E_USER_USERNAME", E2E_USERNAME,
+                "MOVIES_CORS_ALLOWED_ORIGINS", props.frontendUrl(),
+                "MOVIES_FRONTEND_URL", props.frontendUrl(),
                 "MOVIES_SHUTDOWN_DRAIN_DELAY", props.shutdown().drainSeconds() + "s",
-                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", "MOVIES_SIGN_UP_ENABLED", Boolean.toString(props.signUp()),
-                "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", Integer.toString(props.dbPoolSize())));
+                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+                "MOVIES_SIGN_UP_ENABLED", Boolean.toString(props.accounts().signUp()),
+                "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", Integer.toString(props.data().poolSizePerTask())));
+        // @formatter:on
+
         // Mail through SES with the task role's credentials (Spring Cloud AWS), from the
         // identity's address; without an identity the API logs its mails.
-        props.sesIdentity().ifPresent(identity -> {
+        props.accounts().sesIdentity().ifPresent(identity -> {
             EmailIdentity.Builder.create(this, "MailIdentity")
                 .identity(identity.contains("@") ? Identity.email(identity) : Identity.domain(identity))
                 .build();
-            allowSendingAs(fargate, props.mailFrom().orElseThrow());
+            allowSendingAs(fargate, props.accounts().mailFrom().orElseThrow());
             environment.put("SPRING_CLOUD_AWS_SES_ENABLED", "true");
-            environment.put("MOVIES_MAIL_FROM", props.mailFrom().orElseThrow());
+            environment.put("MOVIES_MAIL_FROM", props.accounts().mailFrom().orElseThrow());
         });
+        DataStack.ApiData data = props.data();
+        // @formatter:off
+        Map<String, Secret> secrets = new TreeMap<>(Map.of(
+                "DB_HOST", Secret.fromSecretsManager(data.credentials(), "host"),
+                "DB_PORT", Secret.fromSecretsManager(data.credentials(), "port"),
+                "DB_NAME", Secret.fromSecretsManager(data.credentials(), "dbname"),
+                "DB_USERNAME", Secret.fromSecretsManager(data.credentials(), "username"),
+                "DB_PASSWORD", Secret.fromSecretsManager(data.credentials(), "password"),
+                "MOVIES_JWT_SECRET", Secret.fromSecretsManager(data.jwtSigningKey()),
+                "MOVIES_PASSWORD_RESET_SECRET", Secret.fromSecretsManager(data.passwordResetKey()),
+                "MOVIES_ADMIN_PASSWORD", Secret.fromSecretsManager(data.adminPassword()),
+                "MOVIES_E2E_USER_PASSWORD", Secret.fromSecretsManager(data.e2eUserPassword())));
+        // @formatter:on
+
+        // The JRE image has no curl: the API ships a tiny Java probe. It probes liveness,
+        // not readiness: ECS replaces unhealthy tasks, and a task whose database is away
+        // must stay (answering 503, readiness DOWN) and recover by itself when the
+        // database is back, not be restarted in a loop.
+        HealthCheck liveness = HealthCheck.builder()
+            .command(List.of("CMD", "java", "-cp", "/app/classpath/*", "com.example.movies.server.HealthCheck",
+                    "http://localhost:" + CONTAINER_PORT + "/actuator/health/liveness"))
+            .interval(Duration.seconds(30))
+            .timeout(Duration.seconds(10))
+            .retries(3)
+            .startPeriod(Duration.seconds(120))
+            .build();
         ContainerDefinition container = fargate.addContainer("api",
                 ContainerDefinitionOptions.builder()
                     .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
                     .environment(environment)
-                    .secrets(new TreeMap<>(Map.of("DB_HOST", Secret.fromSecretsManager(props.databaseSecret(), "host"),
-                            "DB_PORT", Secret.fromSecretsManager(props.databaseSecret(), "port"), "DB_NAME",
-                            Secret.fromSecretsManager(props.databaseSecret(), "dbname"), "DB_USERNAME",
-                            Secret.fromSecretsManager(props.databaseSecret(), "username"), "DB_PASSWORD",
-                            Secret.fromSecretsManager(props.databaseSecret(), "password"), "MOVIES_JWT_SECRET",
-                            Secret.fromSecretsManager(props.jwtSigningKey()), "MOVIES_PASSWORD_RESET_SECRET",
-                            Secret.fromSecretsManager(props.passwordResetKey()), "MOVIES_ADMIN_PASSWORD",
-                            Secret
-                                .fromSecretsManager(props.adminPassword()),
-                            "MOVIES_E2E_USER_PASSWORD", Secret.fromSecretsManager(props.e2eUserPassword()))))
-                    // The JRE image has no curl: the API ships a tiny Java probe. It
-                    // probes liveness, not readiness:
-                    // ECS replaces unhealthy tasks, and a task whose database is away
-                    // must stay (answering 503,
-                    // readiness DOWN) and recover by itself when the database is back,
-                    // not be restarted in a loop.
-                    .healthCheck(HealthCheck.builder()
-                        .command(List.of("CMD", "java", "-cp", "/app/classpath/*",
-                                "com.example.movies.server.HealthCheck",
-                                "http://localhost:" + CONTAINER_PORT + "/actuator/health/liveness"))
-                        .interval(Duration.seconds(30))
-                        .timeout(Duration.seconds(10))
-                        .retries(3)
-                        .startPeriod(Duration.seconds(120))
-                        .build())
+                    .secrets(secrets)
+                    .healthCheck(liveness)
                     .stopTimeout(Duration.seconds(props.shutdown().stopTimeoutSeconds())));
         NagSuppressions.addResourceSuppressions(fargate.taskDefinition(), List.of(NagPackSuppression.builder()
             .id("AwsSolutions-ECS2")
@@ -362,11 +371,19 @@ public final class ApiStack extends Stack {
             .retention(RetentionDays.ONE_MONTH)
             .build();
         // HTTP API $context variables; the map is serialized by CDK, not written by hand.
-        Map<String, String> fields = new TreeMap<>(Map.of("requestId", "$context.requestId", "ip",
-                "$context.identity.sourceIp", "requestTime", "$context.requestTime", "routeKey", "$context.routeKey",
-                "path", "$context.path", "status", "$context.status", "protocol", "$context.protocol", "responseLength",
-                "$context.responseLength", "responseLatency", "$context.responseLatency", "integrationError",
-                "$context.integrationErrorMessage"));
+        // @formatter:off
+        Map<String, String> fields = new TreeMap<>(Map.of(
+                "requestId", "$context.requestId",
+                "ip", "$context.identity.sourceIp",
+                "requestTime", "$context.requestTime",
+                "routeKey", "$context.routeKey",
+                "path", "$context.path",
+                "status", "$context.status",
+                "protocol", "$context.protocol",
+                "responseLength", "$context.responseLength",
+                "responseLatency", "$context.responseLatency",
+                "integrationError", "$context.integrationErrorMessage"));
+        // @formatter:on
         AccessLogFormat format = AccessLogFormat.custom(toJsonString(fields));
         IAccessLogDestination destination = new LogGroupLogDestination(accessLogs);
         httpApi.addStage("DefaultStage",
@@ -393,18 +410,6 @@ public final class ApiStack extends Stack {
      */
     public static String name(String namePrefix) {
         return namePrefix + "-api";
-    }
-
-    public Repository repository() {
-        return repository;
-    }
-
-    public FargateService service() {
-        return service;
-    }
-
-    public HttpApi httpApi() {
-        return httpApi;
     }
 
     /**

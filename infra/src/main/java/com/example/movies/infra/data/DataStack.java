@@ -9,11 +9,9 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InstanceClass;
 import software.amazon.awscdk.services.ec2.InstanceSize;
 import software.amazon.awscdk.services.ec2.InstanceType;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
@@ -27,6 +25,7 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters;
+import com.example.movies.infra.Placement;
 import com.example.movies.infra.SharedValue;
 import com.example.movies.infra.monitoring.Alarms;
 
@@ -39,7 +38,16 @@ import com.example.movies.infra.monitoring.Alarms;
  */
 public final class DataStack extends Stack {
 
-    public record Props(String namePrefix, IVpc vpc, SubnetSelection subnets, DeploymentParameters.Database database) {
+    public record Props(String namePrefix, Placement placement, DeploymentParameters.Database database) {
+    }
+
+    /**
+     * What the API takes from here: the database (to open its security group to the
+     * tasks), its credentials and the connection pool per task, and the API's generated
+     * secrets.
+     */
+    public record ApiData(IDatabaseInstance database, ISecret credentials, int poolSizePerTask, ISecret jwtSigningKey,
+            ISecret passwordResetKey, ISecret adminPassword, ISecret e2eUserPassword) {
     }
 
     /**
@@ -60,18 +68,21 @@ public final class DataStack extends Stack {
 
     private final Secret e2eUserPassword;
 
+    private final int poolSizePerTask;
+
     public DataStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
+        poolSizePerTask = props.database().poolSizePerTask();
 
         database = DatabaseInstance.Builder.create(this, "Database")
             .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
-                .version(PostgresEngineVersion.VER_17) // RDS picks the current 17.x minor
-                                                       // and keeps it patched
+                // RDS picks the current 17.x minor and keeps it patched.
+                .version(PostgresEngineVersion.VER_17)
                 .build()))
             .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON,
                     InstanceSize.valueOf(props.database().size().toUpperCase(java.util.Locale.ROOT))))
-            .vpc(props.vpc())
-            .vpcSubnets(props.subnets())
+            .vpc(props.placement().vpc())
+            .vpcSubnets(props.placement().subnets())
             .publiclyAccessible(false)
             .port(POSTGRES_PORT)
             .credentials(Credentials.fromGeneratedSecret("movies"))
@@ -82,15 +93,14 @@ public final class DataStack extends Stack {
             .storageEncrypted(true)
             .multiAz(props.database().multiAz())
             // Daily automated backups with point-in-time restore, kept 7 days, and kept
-            // even after the instance is
-            // deleted; deletion protection makes deleting it a deliberate two-step act
-            // (see infra/README.md).
+            // even after the instance is deleted; deletion protection makes deleting it
+            // a deliberate two-step act (see infra/README.md).
             .backupRetention(Duration.days(BACKUP_RETENTION_DAYS))
             .deleteAutomatedBackups(false)
             .copyTagsToSnapshot(true)
             .deletionProtection(true)
-            .removalPolicy(RemovalPolicy.SNAPSHOT) // and a final snapshot when it is
-                                                   // deleted through CloudFormation
+            // And a final snapshot when it is deleted through CloudFormation.
+            .removalPolicy(RemovalPolicy.SNAPSHOT)
             .build();
         if (!props.database().multiAz()) {
             NagSuppressions.addResourceSuppressions(database, List.of(NagPackSuppression.builder()
@@ -142,8 +152,8 @@ public final class DataStack extends Stack {
             .description(description)
             .generateSecretString(SecretStringGenerator.builder()
                 .passwordLength(length)
-                .excludePunctuation(true) // safe in any header, URL or shell the value
-                                          // may pass through
+                // Safe in any header, URL or shell the value may pass through.
+                .excludePunctuation(true)
                 .requireEachIncludedType(true)
                 .build())
             .build();
@@ -152,30 +162,11 @@ public final class DataStack extends Stack {
         return secret;
     }
 
-    public IDatabaseInstance database() {
-        return database;
-    }
-
-    /** The generated credentials: JSON fields host, port, dbname, username, password. */
-    public ISecret databaseSecret() {
-        return database.getSecret();
-    }
-
-    public ISecret jwtSigningKey() {
-        return jwtSigningKey;
-    }
-
-    public ISecret passwordResetKey() {
-        return passwordResetKey;
-    }
-
-    public ISecret adminPassword() {
-        return adminPassword;
-    }
-
-    /** The password of the e2e suite's staff user ({@code e2e}). */
-    public ISecret e2eUserPassword() {
-        return e2eUserPassword;
+    /** What the API stack takes from here. */
+    public ApiData forApi() {
+        // The credentials secret's JSON fields: host, port, dbname, username, password.
+        return new ApiData(database, database.getSecret(), poolSizePerTask, jwtSigningKey, passwordResetKey,
+                adminPassword, e2eUserPassword);
     }
 
 }

@@ -10,17 +10,9 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.ec2.IVpc;
-import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
-import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.FargateService;
-import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
-import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
@@ -29,7 +21,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.ecs.AlarmBehavior;
@@ -40,7 +31,8 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
 import software.constructs.Construct;
 
 import com.example.movies.infra.DeploymentParameters.CustomDomain;
-import com.example.movies.infra.DeploymentParameters.TaskSize;
+import com.example.movies.infra.DeploymentParameters.Service;
+import com.example.movies.infra.Placement;
 import com.example.movies.infra.HardenedFargateService;
 import com.example.movies.infra.SharedValue;
 import com.example.movies.infra.monitoring.Alarms;
@@ -57,16 +49,19 @@ public final class FrontendStack extends Stack {
 
     public static final String HEALTH_PATH = "/healthz";
 
-    public record Props(String namePrefix, IVpc vpc, SubnetSelection taskSubnets, IApplicationLoadBalancer loadBalancer,
-            String apiBaseUrl, String imageTag, TaskSize taskSize, int desiredCount, int maxCount,
-            Optional<CustomDomain> domain, String frontendUrl) {
+    /**
+     * @param imageTag the tag of the image the tasks run
+     * @param placement the VPC and the tasks' subnets
+     * @param service the tasks' size and counts
+     * @param loadBalancer the network stack's ALB, whose listeners this stack adds
+     * @param domain the custom domain the ALB serves over HTTPS, if any
+     * @param apiBaseUrl the gateway's URL, which the image learns at container start
+     * @param frontendUrl the URL users open
+     */
+    public record Props(String namePrefix, String imageTag, Placement placement, Service service,
+            IApplicationLoadBalancer loadBalancer, Optional<CustomDomain> domain, String apiBaseUrl,
+            String frontendUrl) {
     }
-
-    private final Repository repository;
-
-    private final ApplicationTargetGroup targetGroup;
-
-    private final FargateService service;
 
     public FrontendStack(Construct scope, String id, StackProps stackProps, Props props) {
         super(scope, id, stackProps);
@@ -74,10 +69,9 @@ public final class FrontendStack extends Stack {
         // nginx only answers: the tasks send nothing but HTTPS to AWS APIs (image pull,
         // logs).
         HardenedFargateService fargate = new HardenedFargateService(this,
-                new HardenedFargateService.Props(name(props.namePrefix()), props.vpc(), props.taskSubnets(),
-                        props.taskSize(), props.desiredCount(), props.maxCount(), props.imageTag(), "Frontend tasks",
-                        "ECR, CloudWatch Logs"));
-        repository = fargate.repository();
+                new HardenedFargateService.Props(name(props.namePrefix()), props.placement(), props.service(),
+                        props.imageTag(), "Frontend tasks", "ECR, CloudWatch Logs"));
+        Repository repository = fargate.repository();
         fargate.addContainer("frontend",
                 ContainerDefinitionOptions.builder()
                     .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
@@ -86,14 +80,15 @@ public final class FrontendStack extends Stack {
             .id("AwsSolutions-ECS2")
             .reason("API_BASE_URL is the public gateway URL, not a secret: one image serves every environment and reads it at container start.")
             .build()));
-        service = fargate.createService((options) -> options.healthCheckGracePeriod(Duration.seconds(30)));
+        FargateService service = fargate
+            .createService((options) -> options.healthCheckGracePeriod(Duration.seconds(30)));
 
         // One target group, whatever the listeners: its logical id must not depend on
         // whether a domain is set, or adding a domain would replace it. Forwarding to it
         // also opens the tasks' security group to the ALB's, and only to it.
         // @formatter:off
         ApplicationTargetGroup targetGroup = ApplicationTargetGroup.Builder.create(this, "FrontendTargets")
-            .vpc(props.vpc())
+            .vpc(props.placement().vpc())
             .targets(List.of(service))
             .port(CONTAINER_PORT)
             .protocol(ApplicationProtocol.HTTP)
@@ -132,8 +127,7 @@ public final class FrontendStack extends Stack {
         // @formatter:on
 
         // What users see: the load balancer's own 5xx, the tasks' 5xx and unhealthy
-        // tasks.
-        // The last two roll a frontend deploy back.
+        // tasks. The last two roll a frontend deploy back.
         Alarms alarms = new Alarms(this, props.namePrefix());
         MetricOptions fiveMinutes = MetricOptions.builder().statistic("Sum").period(Duration.minutes(5)).build();
         alarms.above("Alb5xx", props.loadBalancer().getMetrics().httpCodeElb(HttpCodeElb.ELB_5XX_COUNT, fiveMinutes),
@@ -148,7 +142,6 @@ public final class FrontendStack extends Stack {
         fargate.addServiceAlarms(alarms, service, "Frontend");
         service.enableDeploymentAlarms(List.of(targetErrors.getAlarmName(), unhealthy.getAlarmName()),
                 DeploymentAlarmOptions.builder().behavior(AlarmBehavior.ROLLBACK_ON_ALARM).build());
-        this.targetGroup = targetGroup;
         SharedValue.FRONTEND_SERVICE_NAME.publish(this, props.namePrefix(), service.getServiceName());
         SharedValue.FRONTEND_TARGET_GROUP_FULL_NAME.publish(this, props.namePrefix(),
                 targetGroup.getTargetGroupFullName());
@@ -173,18 +166,6 @@ public final class FrontendStack extends Stack {
      */
     public static String name(String namePrefix) {
         return namePrefix + "-frontend";
-    }
-
-    public FargateService service() {
-        return service;
-    }
-
-    public ApplicationTargetGroup targetGroup() {
-        return targetGroup;
-    }
-
-    public Repository repository() {
-        return repository;
     }
 
 }

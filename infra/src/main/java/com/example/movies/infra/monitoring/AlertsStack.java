@@ -7,7 +7,6 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
@@ -19,12 +18,10 @@ import software.constructs.Construct;
  */
 public final class AlertsStack extends Stack {
 
-    private final Topic topic;
-
     public AlertsStack(Construct scope, String id, StackProps stackProps, String namePrefix,
             Optional<String> alarmEmail) {
         super(scope, id, stackProps);
-        topic = Topic.Builder.create(this, "Alerts")
+        Topic topic = Topic.Builder.create(this, "Alerts")
             .topicName(topicName(namePrefix))
             .displayName("movies " + namePrefix + " alarms")
             .enforceSsl(true)
@@ -39,10 +36,6 @@ public final class AlertsStack extends Stack {
     /** The topic's fixed name, by which the stacks with alarms reach it. */
     public static String topicName(String namePrefix) {
         return namePrefix + "-alerts";
-    }
-
-    public ITopic topic() {
-        return topic;
     }
 
 }

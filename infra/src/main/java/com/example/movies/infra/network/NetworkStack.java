@@ -16,7 +16,6 @@ import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IInterfaceVpcEndpointService;
-import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IpAddresses;
@@ -39,6 +38,8 @@ import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.Construct;
 
+import com.example.movies.infra.DeploymentParameters;
+import com.example.movies.infra.Placement;
 import com.example.movies.infra.SharedValue;
 
 /**
@@ -54,7 +55,12 @@ import com.example.movies.infra.SharedValue;
  */
 public final class NetworkStack extends Stack {
 
-    public record Props(String namePrefix, int natGateways, boolean vpcEndpoints, boolean sesEndpoint) {
+    /**
+     * @param network NAT gateways or VPC endpoints
+     * @param sesEndpoint whether the VPC endpoints include SES's (the API sends mail
+     * through SES)
+     */
+    public record Props(String namePrefix, DeploymentParameters.Network network, boolean sesEndpoint) {
     }
 
     /**
@@ -76,11 +82,12 @@ public final class NetworkStack extends Stack {
 
         // Without NAT the private subnets have no route out at all; tasks then use the
         // VPC endpoints.
-        SubnetType privateType = props.natGateways() > 0 ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED;
+        SubnetType privateType = props.network().natGateways() > 0 ? SubnetType.PRIVATE_WITH_EGRESS
+                : SubnetType.PRIVATE_ISOLATED;
         vpc = Vpc.Builder.create(this, "Vpc")
             .ipAddresses(IpAddresses.cidr(VPC_CIDR))
             .maxAzs(2)
-            .natGateways(props.natGateways())
+            .natGateways(props.network().natGateways())
             .subnetConfiguration(List.of(
                     SubnetConfiguration.builder()
                         .name("public")
@@ -99,13 +106,13 @@ public final class NetworkStack extends Stack {
                     .trafficType(FlowLogTrafficType.ALL)
                     .build());
 
-        if (props.vpcEndpoints()) {
+        if (props.network().vpcEndpoints()) {
             addEndpointsForTasks(props.sesEndpoint());
         }
 
         Bucket accessLogs = Bucket.Builder.create(this, "LoadBalancerAccessLogs")
-            .encryption(BucketEncryption.S3_MANAGED) // the only encryption ALB log
-                                                     // delivery supports
+            // The only encryption ALB log delivery supports.
+            .encryption(BucketEncryption.S3_MANAGED)
             .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
             .enforceSsl(true)
             .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(90)).build()))
@@ -120,8 +127,7 @@ public final class NetworkStack extends Stack {
             .internetFacing(true)
             .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
             // An explicit lowercase name makes the DNS name lowercase, so the frontend's
-            // origin as the
-            // browser sends it equals the CORS origin configured at the gateway.
+            // origin as the browser sends it equals the CORS origin the API allows.
             .loadBalancerName(props.namePrefix())
             .dropInvalidHeaderFields(true)
             .build();
@@ -230,16 +236,12 @@ public final class NetworkStack extends Stack {
             .build();
     }
 
-    public IVpc vpc() {
-        return vpc;
-    }
-
     /**
-     * Where tasks and the database go: private with NAT egress, or isolated when the VPC
-     * endpoints replace NAT.
+     * Where tasks and the database go: the VPC's private subnets, with NAT egress, or
+     * isolated when the VPC endpoints replace NAT.
      */
-    public SubnetSelection privateSubnets() {
-        return privateSubnets;
+    public Placement privateSubnets() {
+        return new Placement(vpc, privateSubnets);
     }
 
     public IApplicationLoadBalancer loadBalancer() {

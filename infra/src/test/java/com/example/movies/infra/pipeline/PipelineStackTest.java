@@ -181,8 +181,8 @@ class PipelineStackTest {
             String[] pair = words[i + 1].split("=", 2);
             replayed.put(pair[0], pair[1]);
         }
-        assertThat(replayed).containsEntry("environment", SYSTEM.parameters.environmentName())
-            .containsEntry("region", SYSTEM.parameters.region())
+        assertThat(replayed).containsEntry("environment", SYSTEM.parameters.target().environmentName())
+            .containsEntry("region", SYSTEM.parameters.target().region())
             .containsEntry("natGateways", "0")
             .containsEntry("vpcEndpoints", "true")
             .containsEntry("domainName", "movies.example.com")
