@@ -22,9 +22,10 @@ import com.example.movies.infra.network.NetworkStack;
 import com.example.movies.infra.pipeline.PipelineStack;
 
 /**
- * The whole system's stacks, wired through typed references (CDK turns them into
- * cross-stack references). A later stack (e.g. the pipeline) takes what it needs from
- * this record, such as the ECR repositories.
+ * The whole system's stacks. The core stacks (network, data, api, frontend) are wired
+ * through typed references, which CDK turns into cross-stack references; the alerts,
+ * dashboard and pipeline stacks are reached by fixed names and {@link SharedValue}s only,
+ * so that no deploy is refused for an export they import.
  */
 public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack data, ApiStack api,
         FrontendStack frontend, DashboardStack dashboard, Optional<PipelineStack> pipeline) {
