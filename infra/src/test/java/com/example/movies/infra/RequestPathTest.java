@@ -142,6 +142,9 @@ class RequestPathTest {
     void withDomainTheAlbServesHttpsAndRedirectsHttp() {
         Template frontend = SynthesizedSystem.ALL_OPTIONS.frontend;
         String targetGroup = logicalId(frontend, "AWS::ElasticLoadBalancingV2::TargetGroup", Map.of());
+        // The same target group as without a domain: adding one does not replace it.
+        assertThat(targetGroup).isEqualTo(
+                logicalId(SynthesizedSystem.DEFAULTS.frontend, "AWS::ElasticLoadBalancingV2::TargetGroup", Map.of()));
         frontend.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 2);
         frontend.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener",
                 Map.of("Port", 443, "Protocol", "HTTPS", "Certificates", List.of(Map.of("CertificateArn",
