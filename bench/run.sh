@@ -4,7 +4,8 @@
 #   bench/run.sh [--build]
 #
 # Builds movies-api/target/movies-api.jar if it is missing (--build: always), starts it (profile prod) on a fresh
-# PostgreSQL database with a class-data sharing archive like the image's (written by a training start), measures
+# PostgreSQL database with a class-data sharing archive (JDK 17's counterpart of the image's AOT cache, written by a
+# training start), measures
 # the time from process start to the first healthy answer, seeds movies through the API, warms up, then runs wrk
 # (-t2 -c32) against the list, one movie and a write mix (create, patch, delete with a bearer token), and against a
 # private nginx serving the very bytes of those two reads (this machine's ceiling).
@@ -16,8 +17,8 @@
 #                    and the image's Jib jvmFlags read from movies-api/pom.xml (the image's JVM in a 512 MiB task),
 #                    e.g. "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseG1GC"
 #   BENCH_JAVA       java binary (default: java on PATH)
-#   BENCH_CDS        true (default): the API starts with a class-data sharing archive, as the image does
-#                    (scripts/api-image.sh), written by a training start of the same JVM and jar on a scratch
+#   BENCH_CDS        true (default): the API starts with a class-data sharing archive (the image has an AOT cache
+#                    instead, scripts/api-image.sh, which needs JDK 24+), written by a training start of the same JVM and jar on a scratch
 #                    database until the context is refreshed, and mapped with -Xshare:on; false: without one
 #   BENCH_JAR        jar to run (default: movies-api/target/movies-api.jar), e.g. a copy of an older build
 #   BENCH_LABEL      word appended to the result's file name and recorded in it
@@ -38,7 +39,7 @@ root=$(dirname "$bench_dir")
 jar=${BENCH_JAR:-$root/movies-api/target/movies-api.jar}
 java_bin=${BENCH_JAVA:-java}
 # By default the JVM runs with the image's flags (Jib's jvmFlags) inside the smallest Fargate task (512 MiB).
-# The build's flags only, not the cds profile's: its archive exists only inside the image (BENCH_CDS makes one here).
+# The build's flags only, not the aot-cache profile's: its cache exists only inside the image (BENCH_CDS makes a CDS archive here).
 image_flags=$(sed -n '/<profiles>/q; s:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' "$root/movies-api/pom.xml" | tr '\n' ' ')
 [[ -n $image_flags ]] || fail "no <jvmFlag> found in movies-api/pom.xml"
 read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:MaxRAM=512m $image_flags}"
