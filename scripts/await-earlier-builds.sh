@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # buildspec.yml, before the deploy: builds of the pipeline queue here rather than being refused. Builds run at once
 # (tests and image pushes in parallel), but a build deploys only when every earlier build of its project (smaller
-# build number) has finished, so deploys and their e2e checks happen one at a time, in merge order.
+# build number) has finished, so deploys and their e2e checks happen one at a time, in push order.
 # Needs CODEBUILD_BUILD_ID ("<project>:<uuid>") and CODEBUILD_BUILD_NUMBER, which CodeBuild sets.
 set -euo pipefail
 

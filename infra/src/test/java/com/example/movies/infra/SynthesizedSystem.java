@@ -104,6 +104,14 @@ public final class SynthesizedSystem {
         return new SynthesizedSystem(parameters, system, app.synth());
     }
 
+    /**
+     * The synthesized cloud assembly (templates and manifest), as {@code cdk synth}
+     * writes it.
+     */
+    public java.nio.file.Path assemblyDirectory() {
+        return java.nio.file.Path.of(assembly.getDirectory());
+    }
+
     public List<Stack> stacks() {
         return Stream
             .concat(Stream.of(system.network(), system.data(), system.api(), system.frontend()),

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.DefaultStackSynthesizer;
 import software.amazon.awscdk.Duration;
@@ -76,6 +78,25 @@ public final class PipelineStack extends Stack {
      * pipeline.
      */
     public static final String CONTEXT_BASE_IMAGE_MIRROR = "baseImageMirror";
+
+    /**
+     * Requests of the deploy's traffic measurement that may fail before the build fails
+     * and rolls back (scripts/deploy-traffic.sh);
+     * {@value #DEFAULT_DEPLOY_TRAFFIC_MAX_FAILURES} by default.
+     */
+    public static final String CONTEXT_DEPLOY_TRAFFIC_MAX_FAILURES = "deployTrafficMaxFailures";
+
+    public static final int DEFAULT_DEPLOY_TRAFFIC_MAX_FAILURES = 0;
+
+    /** The CDK bootstrap stack's default name, whose BootstrapVersion preflight reads. */
+    static final String TOOLKIT_STACK = "CDKToolkit";
+
+    /** What scripts/preflight.sh reads: the service-linked roles (path/name). */
+    static final List<String> SERVICE_LINKED_ROLES = List.of("ecs.amazonaws.com/AWSServiceRoleForECS",
+            "ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService");
+
+    /** Service Quotas' code of Fargate On-Demand vCPUs. */
+    static final String FARGATE_VCPU_QUOTA = "L-3032A538";
 
     /** The file CodeBuild runs, at the repository root. */
     public static final String BUILDSPEC = "buildspec.yml";
@@ -198,7 +219,8 @@ public final class PipelineStack extends Stack {
                 // over HTTPS; the e2e suite uses local processes.
                 .privileged(true)
                 .build())
-            .environmentVariables(environment(props, apiRepository, frontendRepository, e2eUserPassword))
+            .environmentVariables(
+                    environment(props, apiRepository, frontendRepository, e2eUserPassword, deployTrafficMaxFailures()))
             .cache(Cache.local(LocalCacheMode.CUSTOM))
             .logging(LoggingOptions.builder()
                 .cloudWatch(CloudWatchLoggingOptions.builder().logGroup(logs).build())
@@ -219,11 +241,49 @@ public final class PipelineStack extends Stack {
         frontendRepository.grantPullPush(project);
         e2eUserPassword.grantRead(project);
         // cdk deploy works through the CDK bootstrap roles (the CloudFormation execution
-        // role does the deploying),
-        // so the project itself holds no CloudFormation or IAM permissions.
+        // role does the deploying), so the project itself deploys nothing: it only reads.
         project.addToRolePolicy(PolicyStatement.Builder.create()
             .actions(List.of("sts:AssumeRole"))
             .resources(bootstrapRoleArns())
+            .build());
+        // scripts/stack-output.sh (the image tag a rollback returns to, the gateway the
+        // deploy's traffic goes through) and scripts/preflight.sh (the bootstrap
+        // version).
+        project.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("cloudformation:DescribeStacks"))
+            .resources(List.of(stackArn(props.namePrefix() + "-api"), stackArn(TOOLKIT_STACK)))
+            .build());
+        // scripts/preflight.sh, read-only: the service-linked roles, the Fargate vCPU
+        // quota, the SES identities.
+        project.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("iam:GetRole"))
+            .resources(SERVICE_LINKED_ROLES.stream()
+                .map(role -> formatArn(ArnComponents.builder()
+                    .service("iam")
+                    .region("")
+                    .resource("role")
+                    .resourceName("aws-service-role/" + role)
+                    .build()))
+                .toList())
+            .build());
+        project.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("servicequotas:GetServiceQuota"))
+            .resources(List.of(formatArn(ArnComponents.builder()
+                .service("servicequotas")
+                .resource("fargate")
+                .resourceName(FARGATE_VCPU_QUOTA)
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build())))
+            .build());
+        project.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("ses:GetEmailIdentity"))
+            .resources(List
+                .of(formatArn(ArnComponents.builder().service("ses").resource("identity").resourceName("*").build())))
+            .build());
+        // Actions AWS authorizes only on Resource "*".
+        project.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("ses:GetAccount", "ec2:DescribeAvailabilityZones", "ec2:DescribeVpcEndpointServices"))
+            .resources(List.of("*"))
             .build());
 
         String projectId = getLogicalId((CfnElement) project.getNode().getDefaultChild());
@@ -238,7 +298,17 @@ public final class PipelineStack extends Stack {
                 NagPackSuppression.builder()
                     .id("AwsSolutions-IAM5")
                     .appliesTo(List.of("Resource::*"))
-                    .reason("ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource *. Pushes themselves are limited to the two repositories.")
+                    .reason("ecr:GetAuthorizationToken, ses:GetAccount, ec2:DescribeAvailabilityZones and ec2:DescribeVpcEndpointServices have no resource-level permissions: AWS requires Resource *. All four only read; pushes themselves are limited to the two repositories.")
+                    .build(),
+                NagPackSuppression.builder()
+                    .id("AwsSolutions-IAM5")
+                    .appliesTo(List.of(
+                            "Resource::arn:<AWS::Partition>:cloudformation:" + getRegion() + ":<AWS::AccountId>:stack/"
+                                    + props.namePrefix() + "-api/*",
+                            "Resource::arn:<AWS::Partition>:cloudformation:" + getRegion() + ":<AWS::AccountId>:stack/"
+                                    + TOOLKIT_STACK + "/*",
+                            "Resource::arn:<AWS::Partition>:ses:" + getRegion() + ":<AWS::AccountId>:identity/*"))
+                    .reason("Read-only, for the rollback's previous image tag and the preflight checks: a stack ARN ends in the id CloudFormation gives it at creation (unknown here), and the SES identity read is any of the account's identities, as preflight checks the one the templates configure.")
                     .build(),
                 NagPackSuppression.builder()
                     .id("AwsSolutions-IAM5")
@@ -252,14 +322,37 @@ public final class PipelineStack extends Stack {
                 true);
     }
 
+    private int deployTrafficMaxFailures() {
+        return deployTrafficMaxFailures(getNode().tryGetContext(CONTEXT_DEPLOY_TRAFFIC_MAX_FAILURES));
+    }
+
+    static int deployTrafficMaxFailures(Object value) {
+        String text = value == null ? String.valueOf(DEFAULT_DEPLOY_TRAFFIC_MAX_FAILURES)
+                : String.valueOf(value).trim();
+        if (!text.matches("[0-9]{1,6}")) {
+            throw new IllegalArgumentException(
+                    CONTEXT_DEPLOY_TRAFFIC_MAX_FAILURES + " must be a whole number of requests, 0 or more: " + text);
+        }
+        return Integer.parseInt(text);
+    }
+
+    private String stackArn(String stackName) {
+        return formatArn(ArnComponents.builder()
+            .service("cloudformation")
+            .resource("stack")
+            .resourceName(stackName + "/*")
+            .build());
+    }
+
     private static Map<String, BuildEnvironmentVariable> environment(Props props, IRepository apiRepository,
-            IRepository frontendRepository, ISecret e2eUserPassword) {
+            IRepository frontendRepository, ISecret e2eUserPassword, int deployTrafficMaxFailures) {
         Map<String, String> values = new TreeMap<>(Map.of("API_REPOSITORY_URI", apiRepository.getRepositoryUri(),
                 "FRONTEND_REPOSITORY_URI", frontendRepository.getRepositoryUri(), "E2E_USERNAME", props.e2eUsername(),
                 // The ARN, not the password: post_build reads the value only when
                 // the e2e suite needs it.
                 "E2E_USER_SECRET_ARN", e2eUserPassword.getSecretArn(), "DEPLOY_CONTEXT", props.deployContext(),
-                "API_STACK_NAME", props.namePrefix() + "-api", "BASE_IMAGE_MIRROR", props.source().baseImageMirror()));
+                "API_STACK_NAME", props.namePrefix() + "-api", "BASE_IMAGE_MIRROR", props.source().baseImageMirror(),
+                "DEPLOY_TRAFFIC_MAX_FAILURES", String.valueOf(deployTrafficMaxFailures)));
         return values.entrySet()
             .stream()
             .collect(Collectors.toMap(Map.Entry::getKey,

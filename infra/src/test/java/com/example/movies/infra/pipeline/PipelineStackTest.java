@@ -131,16 +131,19 @@ class PipelineStackTest {
                 "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-${Qualifier}-lookup-role-${AWS::AccountId}-${AWS::Region}");
 
         // Least privilege: no wildcard action, nothing that could deploy or grant by
-        // itself, no managed policy.
+        // itself (of IAM and CloudFormation only the two reads the scripts make), no
+        // managed policy.
         List<String> all = statements().stream().flatMap(s -> actions(s).stream()).toList();
         assertThat(all).noneMatch(action -> action.contains("*"))
-            .noneMatch(action -> action.startsWith("iam:") || action.startsWith("cloudformation:")
-                    || action.startsWith("s3:") || action.startsWith("ecs:"));
+            .noneMatch(action -> action.startsWith("s3:") || action.startsWith("ecs:"))
+            .filteredOn(action -> action.startsWith("iam:") || action.startsWith("cloudformation:"))
+            .containsExactlyInAnyOrder("cloudformation:DescribeStacks", "iam:GetRole");
         PIPELINE.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("ManagedPolicyArns", Match.absent())));
-        // The only Resource "*" is ECR's token call, which has no resource-level
-        // permissions.
+        // Resource "*" only for the reads that have no resource-level permissions.
         assertThat(statements()).filteredOn(s -> "*".equals(s.get("Resource")))
-            .allMatch(s -> actions(s).equals(List.of("ecr:GetAuthorizationToken")));
+            .flatMap(PipelineStackTest::actions)
+            .containsExactlyInAnyOrder("ecr:GetAuthorizationToken", "ses:GetAccount", "ec2:DescribeAvailabilityZones",
+                    "ec2:DescribeVpcEndpointServices");
     }
 
     @Test
@@ -191,6 +194,15 @@ class PipelineStackTest {
             .containsEntry("githubTokenSecret", "movies/github-token")
             .doesNotContainKeys("imageTag", "openApiDocument");
         assertThat(replayed.keySet()).allMatch(key -> key.matches("[A-Za-z][A-Za-z0-9]*"));
+    }
+
+    @Test
+    void givesTheBuildTheDeploysAllowanceOfFailedRequestsUnderTrafficNoneByDefault() {
+        assertThat(projectEnvironment()).containsEntry("DEPLOY_TRAFFIC_MAX_FAILURES", "0");
+        assertThat(PipelineStack.deployTrafficMaxFailures("3")).isEqualTo(3);
+        assertThat(PipelineStack.deployTrafficMaxFailures(5)).isEqualTo(5);
+        assertThatThrownBy(() -> PipelineStack.deployTrafficMaxFailures("-1"))
+            .hasMessageContaining("deployTrafficMaxFailures must be a whole number of requests, 0 or more: -1");
     }
 
     @Test
