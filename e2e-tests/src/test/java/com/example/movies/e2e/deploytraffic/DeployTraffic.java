@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * <p>
  * Run by {@code scripts/deploy-traffic.sh} as a single-file program ({@code java
  * DeployTraffic.java ...}), so it uses only the JDK: the build machine needs no classpath
- * for it. {@code DeployTrafficIT} runs it against the packaged API.
+ * for it. {@code DeployTrafficDrill} (-Pdrills) runs it against the packaged API.
  */
 public final class DeployTraffic {
 

@@ -47,8 +47,9 @@ class RollingDeployDrill {
     private static final Duration CACHED_DNS = Duration.ofSeconds(1);
 
     /**
-     * The API's drain delay here (30 s on ECS, infra's apiDrainSeconds): longer than the cache and the reload.
-     * {@code -Ddrill.drainDelay=0s} shows what the drain is for: the drill then fails.
+     * The API's drain delay here (30 s on ECS, infra's apiDrainSeconds): longer than the
+     * cache and the reload. {@code -Ddrill.drainDelay=0s} shows what the drain is for:
+     * the drill then fails.
      */
     private static final String DRAIN_DELAY = Settings.find("drill.drainDelay").orElse("3s");
 

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * which in the pipeline rolls the deploy back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DeployTrafficIT {
+class DeployTrafficDrill {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
