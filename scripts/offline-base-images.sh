@@ -5,6 +5,8 @@
 #                   runtime is jlink'ed from this machine's JDK 25 (JAVA25_HOME, or the one under /usr/lib/jvm)
 #   local/nginx     for nginx                   (Jib base of the frontend image; same entrypoint contract)
 #   local/postgres  for postgres                (Testcontainers database; honours POSTGRES_USER/PASSWORD/DB)
+#   local/chromium  for selenium/standalone-chromium (the browser journeys: Debian's chromium and its chromedriver,
+#                   serving WebDriver on the port that SE_OPTS="--port N" names, 4444 by default)
 # Cached: an image that already exists is kept (pass --rebuild to rebuild all). Needs root, debootstrap and a
 # running Docker engine (scripts/docker-engine.sh).
 set -euo pipefail
@@ -13,7 +15,7 @@ work=${OFFLINE_IMAGES_WORK_DIR:-/var/tmp/offline-base-images}
 rebuild=false
 [ "${1:-}" = --rebuild ] && rebuild=true
 
-wanted=(local/jre25 local/postgres local/nginx)
+wanted=(local/jre25 local/postgres local/nginx local/chromium)
 missing=()
 for image in "${wanted[@]}"; do
   if $rebuild || ! docker image inspect "$image" >/dev/null 2>&1; then missing+=("$image"); fi
@@ -151,6 +153,27 @@ EOF
       chmod 755 "$dir/usr/local/bin/docker-entrypoint.sh"
       import "$image" "$dir" "ENV PATH=$pg_bin:$path" "ENV LANG=C.UTF-8" "ENV PGDATA=/var/lib/postgresql/data" \
         "USER postgres" "EXPOSE 5432" 'ENTRYPOINT ["docker-entrypoint.sh"]' 'CMD ["postgres"]'
+      ;;
+
+    local/chromium)
+      dir=$work/chromium
+      rootfs_with "$dir" chromium chromium-driver fonts-liberation
+      cat >"$dir/usr/local/bin/webdriver" <<'EOF'
+#!/bin/sh
+# The WebDriver endpoint of the selenium/standalone-chromium image, as far as the e2e suite uses it: chromedriver for
+# remote clients on the port SE_OPTS names ("--port N"), else 4444.
+set -eu
+port=4444
+set -- ${SE_OPTS:-}
+while [ $# -gt 0 ]; do
+  if [ "$1" = --port ] && [ $# -gt 1 ]; then port=$2; shift; fi
+  shift
+done
+echo "webdriver: chromedriver on port $port"
+exec chromedriver --port="$port" --allowed-ips= --allowed-origins='*'
+EOF
+      chmod 755 "$dir/usr/local/bin/webdriver"
+      import "$image" "$dir" "ENV PATH=$path" "ENV LANG=C.UTF-8" "EXPOSE 4444" 'CMD ["webdriver"]'
       ;;
 
     local/nginx)

@@ -1,14 +1,18 @@
 package com.example.movies.e2e.browser;
 
+import com.example.movies.e2e.stack.Programs;
 import com.example.movies.e2e.stack.Settings;
+import com.example.movies.e2e.stack.Stack;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URL;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -16,16 +20,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver, so the driver always
- * matches the browser and nothing is downloaded. Each browser has a fresh profile.
+ * A headless Chromium with a fresh profile: the stack's own (the containers stack runs it
+ * as a container, reached over WebDriver), else the machine's Chromium and chromedriver
+ * found on the {@code PATH} (from one distribution, so the driver matches the browser).
+ * Nothing is downloaded.
  */
 final class Browser implements AutoCloseable {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /**
      * Selenium warns on every start that it has no DevTools classes for this Chromium
@@ -36,36 +40,43 @@ final class Browser implements AutoCloseable {
 
     private static final java.util.logging.Logger CHROMIUM_LOGGER = quiet("org.openqa.selenium.chromium");
 
-    final ChromeDriver driver;
+    final RemoteWebDriver driver;
 
     final WebDriverWait wait;
 
     private final Path profile;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(RemoteWebDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
-    static Browser start() throws IOException {
-        for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(program)) {
-                throw new IllegalStateException(
-                        "No " + program + ": install Debian's packages (apt-get install -y chromium chromium-driver)");
-            }
-        }
+    static Browser start(Stack stack) throws IOException {
         Path work = Path.of(Settings.require("e2e.workDir"));
         Files.createDirectories(work);
-        Path profile = Files.createTempDirectory(work, "chromium-profile-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-            .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                    "--user-data-dir=" + profile);
+        ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--window-size=1280,900");
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        Optional<URL> remote = stack.webDriverUrl();
+        if (remote.isPresent()) {
+            // chromedriver in the container gives each session a fresh profile of its
+            // own.
+            return new Browser(new RemoteWebDriver(remote.get(), options), null);
+        }
+        Path chromium = Programs.chromium()
+            .orElseThrow(() -> new IllegalStateException("No Chromium on the PATH (chromium, google-chrome): install it"
+                    + " and its chromedriver (Debian: apt-get install -y chromium chromium-driver), or run a Docker"
+                    + " engine for the containers stack, which brings its own"));
+        Path chromedriver = Programs.chromedriver()
+            .orElseThrow(() -> new IllegalStateException("No chromedriver on the PATH: install the one of " + chromium
+                    + " (Debian: apt-get install -y chromium-driver)"));
+        Path profile = Files.createTempDirectory(work, "chromium-profile-");
+        options.setBinary(chromium.toFile()).addArguments("--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
             .usingAnyFreePort()
             .withLogFile(work.resolve("chromedriver.log").toFile())
             .build();
@@ -109,6 +120,9 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        if (profile == null) {
+            return;
+        }
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -41,7 +41,7 @@ class DashboardJourneyIT {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        browser = Browser.start();
+        browser = Browser.start(stack);
     }
 
     @AfterEach

@@ -36,9 +36,11 @@ import org.testcontainers.utility.DockerImageName;
  * Images come from settings, so the air-gapped way can use the images of
  * {@code scripts/offline-base-images.sh}: {@code e2e.apiImage}, {@code e2e.frontendImage}
  * (the Jib builds; the failsafe configuration passes the root pom's image coordinates),
- * {@code e2e.postgresImage} (default {@code postgres:17}) and {@code e2e.proxyImage}
- * (default {@code nginx:stable}). Each container's output is written to
- * {@code target/e2e/containers} on close.
+ * {@code e2e.postgresImage} (default {@code postgres:17}), {@code e2e.proxyImage}
+ * (default {@code nginx:stable}) and {@code e2e.browserImage} (default
+ * {@code selenium/standalone-chromium}: Chromium behind a WebDriver endpoint, for the
+ * browser journeys). Each container's output is written to {@code target/e2e/containers}
+ * on close.
  */
 public final class ContainersStack implements Stack {
 
@@ -61,6 +63,10 @@ public final class ContainersStack implements Stack {
     private final String postgresImage = Settings.find("e2e.postgresImage").orElse("postgres:17");
 
     private final String proxyImage = Settings.find("e2e.proxyImage").orElse("nginx:stable");
+
+    private final String browserImage = Settings.find("e2e.browserImage").orElse("selenium/standalone-chromium:latest");
+
+    private java.net.URL webDriverUrl;
 
     private final Path logDir = Path.of(Settings.find("e2e.workDir").orElse("target/e2e")).resolve("containers");
 
@@ -109,7 +115,7 @@ public final class ContainersStack implements Stack {
             .withDatabaseName("movies")
             .withUsername("movies")
             .withPassword(randomToken(24));
-        start(database);
+        start(database, postgresImage, "e2e.postgresImage");
 
         // The replicas share the database and the JWT signing key, as ECS tasks of one
         // service share their secrets.
@@ -124,8 +130,13 @@ public final class ContainersStack implements Stack {
             .toList();
         // Together, like a service's tasks: startup races (migrations, the admin's
         // creation) must be handled.
-        Startables.deepStart(replicas).join();
         started.addAll(replicas);
+        try {
+            Startables.deepStart(replicas).join();
+        }
+        catch (RuntimeException e) {
+            throw failedToStart(apiImage, "e2e.apiImage", e);
+        }
         for (GenericContainer<?> replica : replicas) {
             replicaUrls.add(urlOf(replica));
         }
@@ -135,7 +146,7 @@ public final class ContainersStack implements Stack {
             .withCopyToContainer(Transferable.of(proxyConfiguration()), "/etc/nginx/conf.d/default.conf")
             .withExposedPorts(CONTAINER_PORT)
             .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200));
-        start(proxy);
+        start(proxy, proxyImage, "e2e.proxyImage");
         apiUrl = urlOf(proxy);
 
         GenericContainer<?> frontend = new GenericContainer<>(DockerImageName.parse(frontendImage)).withNetwork(network)
@@ -146,7 +157,71 @@ public final class ContainersStack implements Stack {
                 .withPortBindings(
                         new PortBinding(Ports.Binding.bindPort(frontendPort), new ExposedPort(CONTAINER_PORT))))
             .waitingFor(Wait.forHttp("/healthz").forStatusCode(200));
-        start(frontend);
+        start(frontend, frontendImage, "e2e.frontendImage");
+        startBrowser();
+    }
+
+    /**
+     * Chromium as a container on the host's network, so that it opens the frontend and
+     * the API at the very URLs the tests use (and the API's CORS policy allows).
+     */
+    private void startBrowser() {
+        int port = LocalProcess.freePort();
+        GenericContainer<?> browser = new GenericContainer<>(DockerImageName.parse(browserImage))
+            .withNetworkMode("host")
+            .withEnv("SE_OPTS", "--port " + port)
+            .withSharedMemorySize(1024L * 1024 * 1024)
+            .withCreateContainerCmdModifier(command -> command.withName("e2e-browser-" + port))
+            .waitingFor(new org.testcontainers.containers.wait.strategy.AbstractWaitStrategy() {
+                @Override
+                protected void waitUntilReady() {
+                    awaitWebDriver(port, startupTimeout);
+                }
+            }.withStartupTimeout(Duration.ofSeconds(60)));
+        start(browser, browserImage, "e2e.browserImage");
+        try {
+            webDriverUrl = URI.create("http://localhost:" + port).toURL();
+        }
+        catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitWebDriver(int port, Duration timeout) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var answer = client
+                    .send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"ready\"")
+                        && answer.body().contains("true")) {
+                    return;
+                }
+            }
+            catch (IOException e) {
+                // not listening yet
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                Thread.sleep(250);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("No WebDriver answered on port " + port + " within " + timeout);
+    }
+
+    @Override
+    public Optional<java.net.URL> webDriverUrl() {
+        return Optional.ofNullable(webDriverUrl);
     }
 
     private GenericContainer<?> apiReplica(int replica, PostgreSQLContainer database, String jwtSecret,
@@ -196,9 +271,23 @@ public final class ContainersStack implements Stack {
                 """.formatted(servers, CONTAINER_PORT);
     }
 
-    private void start(GenericContainer<?> container) {
+    /**
+     * Starts one container; a failure names its image and the setting that chooses it.
+     */
+    private void start(GenericContainer<?> container, String image, String setting) {
         started.add(container);
-        container.start();
+        try {
+            container.start();
+        }
+        catch (RuntimeException e) {
+            throw failedToStart(image, setting, e);
+        }
+    }
+
+    private static IllegalStateException failedToStart(String image, String setting, RuntimeException e) {
+        return new IllegalStateException("The container of image " + image + " did not start (-D" + setting
+                + "=<image> chooses another; without a registry, scripts/offline-base-images.sh builds local/ ones): "
+                + e.getMessage(), e);
     }
 
     private static URI urlOf(GenericContainer<?> container) {
@@ -268,7 +357,7 @@ public final class ContainersStack implements Stack {
                 .stream()
                 .filter(alias -> !alias.startsWith("tc-"))
                 .findFirst()
-                .orElse(container.getContainerId());
+                .orElse(container.getDockerImageName().replaceAll("[^A-Za-z0-9.-]+", "_"));
             Files.writeString(logDir.resolve(name + ".log"), container.getLogs());
         }
         catch (IOException | RuntimeException e) {

@@ -27,8 +27,6 @@ import java.util.stream.Stream;
  */
 final class NginxFrontend implements AutoCloseable {
 
-    static final Path NGINX = Path.of("/usr/sbin/nginx");
-
     /** The image's layout, see the frontend README's "nginx image contract". */
     private static final String IMAGE_DOCUMENT_ROOT = "/usr/share/nginx/html";
 
@@ -47,10 +45,9 @@ final class NginxFrontend implements AutoCloseable {
     }
 
     static NginxFrontend start(Path frontendDir, Path workDir, int port, URI apiUrl) throws Exception {
-        if (!Files.isExecutable(NGINX)) {
-            throw new IllegalStateException(
-                    "No nginx at " + NGINX + ": install Debian's package (apt-get install -y nginx)");
-        }
+        Path nginxProgram = Programs.nginx()
+            .orElseThrow(() -> new IllegalStateException(
+                    "No nginx on the PATH: install it (Debian: apt-get install -y nginx), or run a Docker engine for the containers stack"));
         Path build = frontendDir.resolve("target/dist").toAbsolutePath();
         if (!Files.isRegularFile(build.resolve("index.html"))) {
             throw new IllegalStateException(
@@ -79,7 +76,7 @@ final class NginxFrontend implements AutoCloseable {
             }
         }
 
-        LocalProcess nginx = LocalProcess.start("nginx", List.of(NGINX.toString(), "-e", "stderr", "-p",
+        LocalProcess nginx = LocalProcess.start("nginx", List.of(nginxProgram.toString(), "-e", "stderr", "-p",
                 work.toString(), "-c", mainConfig.toString(), "-g", "daemon off;"), Map.of(),
                 work.resolve("nginx.log"));
         try {

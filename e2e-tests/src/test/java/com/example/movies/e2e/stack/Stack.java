@@ -83,6 +83,15 @@ public interface Stack extends AutoCloseable {
     }
 
     /**
+     * The WebDriver endpoint of the stack's own browser: the containers stack runs
+     * Chromium as a container. Empty: the browser journeys drive the machine's Chromium,
+     * found on the {@code PATH}.
+     */
+    default Optional<java.net.URL> webDriverUrl() {
+        return Optional.empty();
+    }
+
+    /**
      * Runs the API's {@code import-django --from=<database>} against this stack's
      * database the way its deployment would (the jar as a one-off process, the image as a
      * one-off container); empty where the suite must not write into the database behind

@@ -34,6 +34,14 @@ public final class StackSelection {
      */
     private static String byDefault() {
         String name = ContainersStack.isAvailable() && imagesAreCurrent() ? "containers" : "processes";
+        if (name.equals("processes") && !Programs.processesStackCanRun()) {
+            throw new IllegalStateException("No stack can run here. Either a Docker engine (the containers stack:"
+                    + " ./mvnw install builds its images when the engine's socket is at /var/run/docker.sock), or"
+                    + " nginx, Chromium and chromedriver on the PATH (the processes stack). Found on the PATH: nginx "
+                    + Programs.nginx().map(Object::toString).orElse("no") + ", chromium "
+                    + Programs.chromium().map(Object::toString).orElse("no") + ", chromedriver "
+                    + Programs.chromedriver().map(Object::toString).orElse("no"));
+        }
         System.out.println("e2e: no e2e.stack / E2E_STACK given, using the " + name + " stack");
         return name;
     }
