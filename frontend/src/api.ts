@@ -47,8 +47,7 @@ export class ApiError extends Error {
     if (this.status !== 400 || !isRecord(this.body)) return {};
     return Object.fromEntries(
       Object.entries(this.body).filter(
-        (entry): entry is [string, string[]] =>
-          entry[0] !== "non_field_errors" && Array.isArray(entry[1]),
+        (entry): entry is [string, string[]] => entry[0] !== "non_field_errors" && Array.isArray(entry[1]),
       ),
     );
   }

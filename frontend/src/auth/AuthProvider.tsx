@@ -1,10 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, onSessionEnded, tokens, type User } from "../api";
 
-export type AuthState =
-  | { status: "checking" }
-  | { status: "anonymous" }
-  | { status: "signed-in"; user: User };
+export type AuthState = { status: "checking" } | { status: "anonymous" } | { status: "signed-in"; user: User };
 
 interface Auth {
   state: AuthState;

@@ -47,8 +47,23 @@ export function LoginPage() {
             {error}
           </p>
         )}
-        <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} autoComplete="username" />
-        <Field label="Password" name="password" type="password" value={password} onChange={setPassword} errors={fieldErrors.password} autoComplete="current-password" />
+        <Field
+          label="Username"
+          name="username"
+          value={username}
+          onChange={setUsername}
+          errors={fieldErrors.username}
+          autoComplete="username"
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          errors={fieldErrors.password}
+          autoComplete="current-password"
+        />
         <button type="submit" className="button primary" disabled={submitting}>
           Login
         </button>

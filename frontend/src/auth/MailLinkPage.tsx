@@ -37,7 +37,14 @@ export function MailLinkPage({ title, form = title, button, send, sent: sentMess
               {error}
             </p>
           )}
-          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
+          <Field
+            label="E-mail"
+            name="email"
+            value={email}
+            onChange={setEmail}
+            errors={fieldErrors.email}
+            autoComplete="email"
+          />
           <button type="submit" className="button primary" disabled={busy}>
             {button}
           </button>

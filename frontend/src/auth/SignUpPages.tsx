@@ -56,10 +56,40 @@ export function SignUpPage() {
               {error}
             </p>
           )}
-          <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} autoComplete="username" />
-          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
-          <Field label="Password" name="password1" type="password" value={password1} onChange={setPassword1} errors={fieldErrors.password1} autoComplete="new-password" />
-          <Field label="Password again" name="password2" type="password" value={password2} onChange={setPassword2} errors={fieldErrors.password2} autoComplete="new-password" />
+          <Field
+            label="Username"
+            name="username"
+            value={username}
+            onChange={setUsername}
+            errors={fieldErrors.username}
+            autoComplete="username"
+          />
+          <Field
+            label="E-mail"
+            name="email"
+            value={email}
+            onChange={setEmail}
+            errors={fieldErrors.email}
+            autoComplete="email"
+          />
+          <Field
+            label="Password"
+            name="password1"
+            type="password"
+            value={password1}
+            onChange={setPassword1}
+            errors={fieldErrors.password1}
+            autoComplete="new-password"
+          />
+          <Field
+            label="Password again"
+            name="password2"
+            type="password"
+            value={password2}
+            onChange={setPassword2}
+            errors={fieldErrors.password2}
+            autoComplete="new-password"
+          />
           <button type="submit" className="button primary" disabled={busy}>
             Sign up
           </button>

@@ -99,7 +99,12 @@ export function DashboardPage() {
         <div className="filters">
           <label>
             Search
-            <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Part of a title" />
+            <input
+              type="search"
+              value={searchText}
+              onChange={(e) => setSearchText(e.target.value)}
+              placeholder="Part of a title"
+            />
           </label>
           <label>
             Year
@@ -131,7 +136,14 @@ export function DashboardPage() {
         {state.status === "ready" && state.movies.length > 0 && (
           <ul className="movies">
             {state.movies.map((movie) => (
-              <MovieItem key={movie.id} movie={movie} user={user} onUpdate={update} onRename={rename} onDelete={remove} />
+              <MovieItem
+                key={movie.id}
+                movie={movie}
+                user={user}
+                onUpdate={update}
+                onRename={rename}
+                onDelete={remove}
+              />
             ))}
           </ul>
         )}
@@ -145,7 +157,10 @@ export function DashboardPage() {
           >
             <label>
               Per page
-              <select value={size} onChange={(e) => show({ size: e.target.value === String(PAGE_SIZES[0]) ? "" : e.target.value })}>
+              <select
+                value={size}
+                onChange={(e) => show({ size: e.target.value === String(PAGE_SIZES[0]) ? "" : e.target.value })}
+              >
                 {PAGE_SIZES.map((n) => (
                   <option key={n} value={n}>
                     {n}

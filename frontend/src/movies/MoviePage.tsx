@@ -25,7 +25,11 @@ export function MoviePage() {
       .then((movie) => current && setState({ status: "ready", movie }))
       .catch((error: unknown) => {
         if (!current) return;
-        setState(error instanceof ApiError && error.status === 404 ? { status: "missing" } : { status: "failed", message: errorMessage(error) });
+        setState(
+          error instanceof ApiError && error.status === 404
+            ? { status: "missing" }
+            : { status: "failed", message: errorMessage(error) },
+        );
       });
     return () => {
       current = false;
@@ -47,8 +51,12 @@ export function MoviePage() {
           <MovieItem
             movie={state.movie}
             user={auth.status === "signed-in" ? auth.user : null}
-            onUpdate={async (movieId: string, input: MovieInput) => setState({ status: "ready", movie: await api.updateMovie(movieId, input) })}
-            onRename={async (movieId: string, title: string) => setState({ status: "ready", movie: await api.renameMovie(movieId, title) })}
+            onUpdate={async (movieId: string, input: MovieInput) =>
+              setState({ status: "ready", movie: await api.updateMovie(movieId, input) })
+            }
+            onRename={async (movieId: string, title: string) =>
+              setState({ status: "ready", movie: await api.renameMovie(movieId, title) })
+            }
             onDelete={async (movieId: string) => {
               await api.deleteMovie(movieId);
               navigate("/dashboard");

@@ -2,9 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage, type Movie, type MovieInput, type MovieQuery } from "../api";
 
 export type MoviesState =
-  | { status: "loading" }
-  | { status: "failed"; message: string }
-  | { status: "ready"; movies: Movie[]; total: number };
+  { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; movies: Movie[]; total: number };
 
 /**
  * One page of the list as the API filters, orders and pages it, and the changes to it; each change throws the
@@ -36,7 +34,9 @@ export function useMovies(query: MovieQuery) {
 
   const replace = useCallback(
     (saved: Movie) =>
-      setState((s) => (s.status === "ready" ? { ...s, movies: s.movies.map((m) => (m.id === saved.id ? saved : m)) } : s)),
+      setState((s) =>
+        s.status === "ready" ? { ...s, movies: s.movies.map((m) => (m.id === saved.id ? saved : m)) } : s,
+      ),
     [],
   );
 
@@ -53,10 +53,7 @@ export function useMovies(query: MovieQuery) {
     [replace],
   );
 
-  const rename = useCallback(
-    async (id: string, title: string) => replace(await api.renameMovie(id, title)),
-    [replace],
-  );
+  const rename = useCallback(async (id: string, title: string) => replace(await api.renameMovie(id, title)), [replace]);
 
   const remove = useCallback(
     async (id: string) => {

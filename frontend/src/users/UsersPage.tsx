@@ -56,7 +56,12 @@ export function UsersPage() {
       <div className="filters">
         <label>
           Search
-          <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Username, e-mail or name" />
+          <input
+            type="search"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            placeholder="Username, e-mail or name"
+          />
         </label>
       </div>
       {list.status === "loading" && <p role="status">Loading users…</p>}
@@ -78,7 +83,13 @@ export function UsersPage() {
           </thead>
           <tbody>
             {list.accounts.map((account) => (
-              <AccountRow key={account.pk} account={account} self={account.pk === self} onChanged={refresh} onNotice={setNotice} />
+              <AccountRow
+                key={account.pk}
+                account={account}
+                self={account.pk === self}
+                onChanged={refresh}
+                onNotice={setNotice}
+              />
             ))}
           </tbody>
         </table>
@@ -93,15 +104,31 @@ export function UsersPage() {
           onNext={() => setPage(page + 1)}
         />
       )}
-      <CreateAccount onCreated={(account, mailed) => {
-        setNotice(mailed ? `${account.username} was created and mailed a link to set a password.` : `${account.username} was created.`);
-        refresh();
-      }} />
+      <CreateAccount
+        onCreated={(account, mailed) => {
+          setNotice(
+            mailed
+              ? `${account.username} was created and mailed a link to set a password.`
+              : `${account.username} was created.`,
+          );
+          refresh();
+        }}
+      />
     </section>
   );
 }
 
-function AccountRow({ account, self, onChanged, onNotice }: { account: Account; self: boolean; onChanged(): void; onNotice(text: string): void }) {
+function AccountRow({
+  account,
+  self,
+  onChanged,
+  onNotice,
+}: {
+  account: Account;
+  self: boolean;
+  onChanged(): void;
+  onNotice(text: string): void;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [email, setEmail] = useState(account.email);
@@ -121,7 +148,8 @@ function AccountRow({ account, self, onChanged, onNotice }: { account: Account; 
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => api.changeAccount(account.pk, { email, first_name: firstName, last_name: lastName }))) setEditing(false);
+    if (await run(() => api.changeAccount(account.pk, { email, first_name: firstName, last_name: lastName })))
+      setEditing(false);
   }
 
   return (
@@ -142,8 +170,20 @@ function AccountRow({ account, self, onChanged, onNotice }: { account: Account; 
         {editing ? (
           <form aria-label={`Edit ${account.username}`} onSubmit={save} noValidate>
             <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} />
-            <Field label="First name" name="first_name" value={firstName} onChange={setFirstName} errors={fieldErrors.first_name} />
-            <Field label="Last name" name="last_name" value={lastName} onChange={setLastName} errors={fieldErrors.last_name} />
+            <Field
+              label="First name"
+              name="first_name"
+              value={firstName}
+              onChange={setFirstName}
+              errors={fieldErrors.first_name}
+            />
+            <Field
+              label="Last name"
+              name="last_name"
+              value={lastName}
+              onChange={setLastName}
+              errors={fieldErrors.last_name}
+            />
             <div className="actions">
               <button type="submit" className="button primary" disabled={busy}>
                 Save
@@ -160,15 +200,32 @@ function AccountRow({ account, self, onChanged, onNotice }: { account: Account; 
             </button>
             {!self && (
               <>
-                <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => api.changeAccount(account.pk, { is_active: !account.is_active }))}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={busy}
+                  onClick={() => run(() => api.changeAccount(account.pk, { is_active: !account.is_active }))}
+                >
                   {account.is_active ? "Deactivate" : "Activate"}
                 </button>
-                <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => api.changeAccount(account.pk, { is_staff: !account.is_staff }))}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={busy}
+                  onClick={() => run(() => api.changeAccount(account.pk, { is_staff: !account.is_staff }))}
+                >
                   {account.is_staff ? "Remove staff" : "Make staff"}
                 </button>
               </>
             )}
-            <button type="button" className="button info" disabled={busy} onClick={() => run(() => api.sendPasswordReset(account.pk), `A reset link was mailed to ${account.username}.`)}>
+            <button
+              type="button"
+              className="button info"
+              disabled={busy}
+              onClick={() =>
+                run(() => api.sendPasswordReset(account.pk), `A reset link was mailed to ${account.username}.`)
+              }
+            >
               Send reset link
             </button>
             {!self && (
@@ -232,9 +289,29 @@ function CreateAccount({ onCreated }: { onCreated(account: Account, mailed: bool
         )}
         <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} />
         <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} />
-        <Field label="First name" name="first_name" value={firstName} onChange={setFirstName} errors={fieldErrors.first_name} />
-        <Field label="Last name" name="last_name" value={lastName} onChange={setLastName} errors={fieldErrors.last_name} />
-        <Field label="Password (empty: mail a link to set one)" name="password" type="password" value={password} onChange={setPassword} errors={fieldErrors.password} autoComplete="new-password" />
+        <Field
+          label="First name"
+          name="first_name"
+          value={firstName}
+          onChange={setFirstName}
+          errors={fieldErrors.first_name}
+        />
+        <Field
+          label="Last name"
+          name="last_name"
+          value={lastName}
+          onChange={setLastName}
+          errors={fieldErrors.last_name}
+        />
+        <Field
+          label="Password (empty: mail a link to set one)"
+          name="password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          errors={fieldErrors.password}
+          autoComplete="new-password"
+        />
         <label className="checkbox">
           <input type="checkbox" checked={staff} onChange={(e) => setStaff(e.target.checked)} /> Staff
         </label>
