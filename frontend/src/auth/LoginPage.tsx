@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { ApiError, errorMessage, type FieldErrors } from "../api";
-import { Field } from "../Field";
+import { Field } from "../components/Field";
 import { useAuth } from "./AuthProvider";
 
 export function LoginPage() {

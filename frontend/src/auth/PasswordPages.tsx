@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../api";
-import { Field } from "../Field";
-import { useApiForm } from "../useApiForm";
+import { Field } from "../components/Field";
+import { useApiForm } from "../hooks/useApiForm";
 import { MailLinkPage } from "./MailLinkPage";
 
 /** `/password/forgot`: asks for the address to mail a link to. */

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api, errorMessage } from "../api";
-import { Field } from "../Field";
-import { useApiForm } from "../useApiForm";
+import { Field } from "../components/Field";
+import { useApiForm } from "../hooks/useApiForm";
 import { MailLinkPage } from "./MailLinkPage";
 
 /** Whether the site lets people sign up: null while the API is asked. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { ApiError, errorMessage, type FieldErrors, type MovieInput } from "../api";
-import { Field } from "../Field";
+import { Field } from "../components/Field";
 
 interface MovieFormProps {
   /** The form's accessible name, e.g. "Add new movie" or "Edit Inception". */

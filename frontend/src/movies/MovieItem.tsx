@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { canChange, errorMessage, type Movie, type MovieInput, type User } from "../api";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { MovieForm } from "./MovieForm";
 
 interface MovieItemProps {

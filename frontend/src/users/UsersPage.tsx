@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { api, errorMessage, type Account } from "../api";
 import { useAuth } from "../auth/AuthProvider";
-import { Field } from "../Field";
-import { ConfirmDialog } from "../movies/ConfirmDialog";
+import { Field } from "../components/Field";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { NotFoundPage } from "../NotFoundPage";
-import { Pager } from "../Pager";
-import { useApiForm } from "../useApiForm";
+import { Pager } from "../components/Pager";
+import { useApiForm } from "../hooks/useApiForm";
+import { SEARCH_DELAY_MS, useDebouncedValue } from "../hooks/useDebouncedValue";
 
 const PAGE_SIZE = 20;
 
@@ -18,19 +19,17 @@ type ListState =
 export function UsersPage() {
   const { state: auth } = useAuth();
   const [searchText, setSearchText] = useState("");
-  const [search, setSearch] = useState("");
+  const search = useDebouncedValue(searchText.trim(), SEARCH_DELAY_MS);
   const [page, setPage] = useState(1);
+  // A new search starts at its first page.
+  const [pagedSearch, setPagedSearch] = useState(search);
+  if (pagedSearch !== search) {
+    setPagedSearch(search);
+    setPage(1);
+  }
   const [list, setList] = useState<ListState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSearch(searchText.trim());
-      setPage(1);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
 
   const isStaff = auth.status === "signed-in" && auth.user.is_staff;
   useEffect(() => {
