@@ -98,7 +98,9 @@ export function fakeApi(
     const method = init.method ?? "GET";
     const headers = new Headers(init.headers);
     const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ url: String(input), method, path: url.pathname, authorization: headers.get("Authorization"), body });
+    // The page's own origin is recorded as the browser's relative address, another origin in full.
+    const address = url.origin === window.location.origin ? url.pathname + url.search : String(input);
+    calls.push({ url: address, method, path: url.pathname, authorization: headers.get("Authorization"), body });
 
     const bearer = headers.get("Authorization")?.replace(/^Bearer /, "");
     if (bearer !== undefined && !validAccess.has(bearer)) return json(401, TOKEN_NOT_VALID);
