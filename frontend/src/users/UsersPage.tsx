@@ -1,5 +1,7 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { api, errorMessage, type Account } from "../api";
+import { accountKeys, accountsQuery } from "./api";
 import { useAuth } from "../auth/AuthProvider";
 import { Field } from "../components/Field";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -9,11 +11,6 @@ import { useApiForm } from "../hooks/useApiForm";
 import { SEARCH_DELAY_MS, useDebouncedValue } from "../hooks/useDebouncedValue";
 
 const PAGE_SIZE = 20;
-
-type ListState =
-  | { status: "loading" }
-  | { status: "failed"; message: string }
-  | { status: "ready"; accounts: Account[]; total: number };
 
 /** `/users` (staff only): search and page through the accounts, create, change, deactivate and delete them. */
 export function UsersPage() {
@@ -27,26 +24,18 @@ export function UsersPage() {
     setPagedSearch(search);
     setPage(1);
   }
-  const [list, setList] = useState<ListState>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
 
   const isStaff = auth.status === "signed-in" && auth.user.is_staff;
-  useEffect(() => {
-    if (!isStaff) return;
-    let current = true;
-    api
-      .listAccounts({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
-      .then((result) => current && setList({ status: "ready", accounts: result.accounts, total: result.total }))
-      .catch((error: unknown) => current && setList({ status: "failed", message: errorMessage(error) }));
-    return () => {
-      current = false;
-    };
-  }, [isStaff, search, page, attempt]);
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    ...accountsQuery({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    enabled: isStaff,
+  });
 
   if (!isStaff) return <NotFoundPage />;
   const self = auth.user.pk;
-  const refresh = () => setAttempt((n) => n + 1);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: accountKeys.all });
 
   return (
     <section aria-labelledby="users-heading">
@@ -63,13 +52,13 @@ export function UsersPage() {
           />
         </label>
       </div>
-      {list.status === "loading" && <p role="status">Loading users…</p>}
-      {list.status === "failed" && (
+      {list.isPending && <p role="status">Loading users…</p>}
+      {list.isError && (
         <p role="alert" className="alert">
-          The users could not be loaded: {list.message}
+          The users could not be loaded: {errorMessage(list.error)}
         </p>
       )}
-      {list.status === "ready" && (
+      {list.isSuccess && (
         <table className="users">
           <thead>
             <tr>
@@ -81,7 +70,7 @@ export function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {list.accounts.map((account) => (
+            {list.data.accounts.map((account) => (
               <AccountRow
                 key={account.pk}
                 account={account}
@@ -93,11 +82,11 @@ export function UsersPage() {
           </tbody>
         </table>
       )}
-      {list.status === "ready" && (
+      {list.isSuccess && (
         <Pager
           offset={(page - 1) * PAGE_SIZE}
-          shown={list.accounts.length}
-          total={list.total}
+          shown={list.data.accounts.length}
+          total={list.data.total}
           empty="No users match."
           onPrevious={() => setPage(page - 1)}
           onNext={() => setPage(page + 1)}
