@@ -26,30 +26,11 @@ export function App() {
           <Route path="/sign-up/verify/:key" element={<VerifyEmailPage />} />
           <Route path="/password/forgot" element={<ForgotPasswordPage />} />
           <Route path="/password/reset/:uid/:token" element={<ResetPasswordPage />} />
-          <Route
-            path="/dashboard"
-            element={
-              <RequireAuth>
-                <DashboardPage />
-              </RequireAuth>
-            }
-          />
-          <Route
-            path="/account"
-            element={
-              <RequireAuth>
-                <AccountPage />
-              </RequireAuth>
-            }
-          />
-          <Route
-            path="/users"
-            element={
-              <RequireAuth>
-                <UsersPage />
-              </RequireAuth>
-            }
-          />
+          <Route element={<RequireAuth />}>
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="/users" element={<UsersPage />} />
+          </Route>
           <Route path="/movies/:id" element={<MoviePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -38,7 +38,10 @@ describe("access token refresh", () => {
 
     expect(created.title).toBe("Memento");
     expect(server.callsTo("POST", "/api/token/refresh").map((c) => c.body)).toEqual([{ refresh: "refresh-1" }]);
-    expect(server.callsTo("POST", "/api/v1/movie").map((c) => c.authorization)).toEqual(["Bearer access-1", "Bearer access-2"]);
+    expect(server.callsTo("POST", "/api/v1/movie").map((c) => c.authorization)).toEqual([
+      "Bearer access-1",
+      "Bearer access-2",
+    ]);
     expect(localStorage.getItem("movies.accessToken")).toBe("access-2");
   });
 

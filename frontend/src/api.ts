@@ -1,9 +1,10 @@
-// The one typed client of the movies/users API (shapes: shared/design/API-CONTRACT.md).
-// It keeps the JWTs, sends the access token, and on a 401 with `code: token_not_valid`
-// refreshes the access token once and repeats the call; when that is impossible the session
-// ends (tokens dropped, listeners told) so the app sends the user to the login page.
+// The one client of the movies/users API, typed by openapi-fetch from the API's OpenAPI document (openapi.json).
+// Its middleware keeps the JWTs: it sends the access token, and on a 401 with `code: token_not_valid` refreshes
+// the access token once and repeats the call; when that is impossible the session ends (tokens dropped, listeners
+// told) so the app sends the user to the login page.
 
-import type { components } from "./api-schema";
+import createClient, { type Middleware } from "openapi-fetch";
+import type { components, paths } from "./api-schema";
 
 declare global {
   interface Window {
@@ -47,8 +48,7 @@ export class ApiError extends Error {
     if (this.status !== 400 || !isRecord(this.body)) return {};
     return Object.fromEntries(
       Object.entries(this.body).filter(
-        (entry): entry is [string, string[]] =>
-          entry[0] !== "non_field_errors" && Array.isArray(entry[1]),
+        (entry): entry is [string, string[]] => entry[0] !== "non_field_errors" && Array.isArray(entry[1]),
       ),
     );
   }
@@ -118,39 +118,17 @@ function endSession(): void {
 
 function baseUrl(): string {
   // Empty means the page's own origin (the local run and same-origin deployments).
-  return (window.__APP_CONFIG__?.apiBaseUrl ?? "").replace(/\/+$/, "");
+  return (window.__APP_CONFIG__?.apiBaseUrl ?? "").replace(/\/+$/, "") || window.location.origin;
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-interface Answer {
-  status: number;
-  ok: boolean;
-  body: unknown;
-  headers: Headers;
-}
-
-async function send(method: Method, path: string, body: unknown, authenticated: boolean): Promise<Answer> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const access = tokens.access;
-  if (authenticated && access) headers.Authorization = `Bearer ${access}`;
-
+/** Sends the request as fetch(url, init), given up after {@link TIMEOUT_MS}. */
+async function send(request: Request): Promise<Response> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS);
   try {
-    const response = await fetch(baseUrl() + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: timeout.signal,
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    if (text && response.headers.get("Content-Type")?.includes("json")) {
-      parsed = JSON.parse(text);
-    }
-    return { status: response.status, ok: response.ok, body: text ? parsed : undefined, headers: response.headers };
+    // The body read from a clone: the token middleware may send the request again.
+    const body = request.body ? await request.clone().text() : undefined;
+    return await fetch(request.url, { method: request.method, headers: request.headers, body, signal: timeout.signal });
   } catch (error) {
     throw timeout.signal.aborted ? new TimeoutError() : error;
   } finally {
@@ -158,17 +136,22 @@ async function send(method: Method, path: string, body: unknown, authenticated: 
   }
 }
 
+const options = { baseUrl: "", fetch: send, headers: { Accept: "application/json" } };
+
+/** The calls made without the user's tokens: signing in, signing up, the mailed links. */
+const anonymous = createClient<paths>(options);
+
 let refreshing: Promise<boolean> | null = null;
 
 /** One refresh at a time, shared by every call that met an expired access token meanwhile. */
 function refreshAccessToken(): Promise<boolean> {
   const refresh = tokens.refresh;
   if (!refresh) return Promise.resolve(false);
-  const body: Schemas["RefreshToken"] = { refresh };
-  refreshing ??= send("POST", "/api/token/refresh", body, false)
-    .then((answer) => {
-      if (!answer.ok || !isRecord(answer.body) || typeof answer.body.access !== "string") return false;
-      tokens.save({ access: answer.body.access });
+  refreshing ??= anonymous
+    .POST("/api/token/refresh", { baseUrl: baseUrl(), body: { refresh } })
+    .then(({ data }) => {
+      if (!data) return false;
+      tokens.save({ access: data.access });
       return true;
     })
     .finally(() => {
@@ -177,32 +160,52 @@ function refreshAccessToken(): Promise<boolean> {
   return refreshing;
 }
 
-function isTokenNotValid(answer: Answer): boolean {
-  return answer.status === 401 && isRecord(answer.body) && answer.body.code === "token_not_valid";
+async function isTokenNotValid(response: Response): Promise<boolean> {
+  if (response.status !== 401) return false;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  return isRecord(body) && body.code === "token_not_valid";
 }
 
-async function call(method: Method, path: string, body?: unknown, authenticated = true): Promise<Answer> {
-  let answer = await send(method, path, body, authenticated);
-  if (authenticated && isTokenNotValid(answer) && (await refreshAccessToken())) {
-    answer = await send(method, path, body, authenticated);
-  }
-  if (authenticated && answer.status === 401) {
-    endSession();
-  }
-  if (!answer.ok) throw new ApiError(answer.status, answer.body);
-  return answer;
+function authorize(request: Request): Request {
+  const access = tokens.access;
+  if (access) request.headers.set("Authorization", `Bearer ${access}`);
+  return request;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, authenticated = true): Promise<T> {
-  return (await call(method, path, body, authenticated)).body as T;
+const tokenMiddleware: Middleware = {
+  onRequest: ({ request }) => authorize(request),
+  async onResponse({ request, response }) {
+    let answer = response;
+    if ((await isTokenNotValid(answer)) && (await refreshAccessToken())) answer = await send(authorize(request));
+    if (answer.status === 401) endSession();
+    return answer;
+  },
+};
+
+/** The calls made as the signed-in user. */
+const client = createClient<paths>(options);
+client.use(tokenMiddleware);
+
+/** The data of a 2xx; any other answer becomes an {@link ApiError} with the API's error body. */
+async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok || data === undefined) throw new ApiError(response.status, error);
+  return data;
 }
 
-/** A page of a list and the number of items that match (DRF's limit and offset, the API's `X-Total-Count`). */
-async function listPage<T>(path: string): Promise<{ items: T[]; total: number }> {
-  const answer = await call("GET", path);
-  const items = answer.body as T[];
-  const total = Number(answer.headers.get("X-Total-Count"));
-  return { items, total: Number.isFinite(total) ? total : items.length };
+/** As {@link ok}, for the answers without a body (204). */
+async function done(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, error);
+}
+
+/** The number of items that match a list's query (the API's `X-Total-Count`), or the page's length. */
+function totalOf(response: Response, shown: number): number {
+  const total = Number(response.headers.get("X-Total-Count"));
+  return Number.isFinite(total) ? total : shown;
 }
 
 /** A change of someone else's movie is refused with a 403: said the way the user thinks of it. */
@@ -248,137 +251,146 @@ export function canChange(movie: Movie, user: User): boolean {
   return user.is_staff || movie.created_by === user.username;
 }
 
-/** The body of a create or a full update: an empty year or storyline is left out so the API says what it needs. */
-function movieBody(input: MovieInput, keepEmptyDescription: boolean): Record<string, string> {
+/**
+ * The body of a create or a full update: an empty year or storyline is left out so the API says what it needs. The
+ * year goes as typed, so that the API validates it and explains what is wrong; the document's MovieRequest says
+ * what the API stores (a number), hence the one cast.
+ */
+function movieBody(input: MovieInput, keepEmptyDescription: boolean): Schemas["MovieRequest"] {
   const body: Record<string, string> = { title: input.title };
   if (input.year.trim() !== "") body.year = input.year.trim();
   if (input.description !== "" || keepEmptyDescription) body.description = input.description;
-  return body;
+  return body as unknown as Schemas["MovieRequest"];
 }
+
+const movie = (id: string) => ({ baseUrl: baseUrl(), params: { path: { id } } });
+const account = (pk: number) => ({ baseUrl: baseUrl(), params: { path: { pk } } });
 
 export const api = {
   async login(username: string, password: string): Promise<void> {
-    const credentials: Schemas["Credentials"] = { username, password };
-    tokens.save(await request<Tokens>("POST", "/api/token", credentials, false));
+    tokens.save(await ok(anonymous.POST("/api/token", { baseUrl: baseUrl(), body: { username, password } })));
   },
 
   currentUser(): Promise<User> {
-    return request<User>("GET", "/api/v1/users/auth/user");
+    return ok(client.GET("/api/v1/users/auth/user", { baseUrl: baseUrl() }));
   },
 
   updateProfile(change: Schemas["ProfileChange"]): Promise<User> {
-    return request<User>("PATCH", "/api/v1/users/auth/user", change);
+    return ok(client.PATCH("/api/v1/users/auth/user", { baseUrl: baseUrl(), body: change }));
   },
 
   /** Sets a new password: the API ends the user's other sessions, and this one goes on with the new tokens. */
   async changePassword(newPassword1: string, newPassword2: string): Promise<Schemas["PasswordChanged"]> {
-    const body: Schemas["PasswordChange"] = { new_password1: newPassword1, new_password2: newPassword2 };
-    const answer = await request<Schemas["PasswordChanged"]>("POST", "/api/v1/users/auth/password/change", body);
+    const body = { new_password1: newPassword1, new_password2: newPassword2 };
+    const answer = await ok(client.POST("/api/v1/users/auth/password/change", { baseUrl: baseUrl(), body }));
     tokens.save(answer);
     return answer;
   },
 
   /** Self-service sign-up: an inactive account and a mail whose link activates it. */
   register(registration: Schemas["Registration"]): Promise<Schemas["Detail"]> {
-    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/registration", registration, false);
+    return ok(anonymous.POST("/api/v1/users/auth/registration", { baseUrl: baseUrl(), body: registration }));
   },
 
   /** Whether this site lets people sign up: the API answers 404 when sign-up is off, and a 400 for an empty one. */
   async signUpAvailable(): Promise<boolean> {
-    try {
-      await request<unknown>("POST", "/api/v1/users/auth/registration", {}, false);
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) return false;
-      if (e instanceof ApiError && e.status === 400) return true;
-      throw e;
-    }
+    const empty = {} as Schemas["Registration"]; // on purpose: the API's answer to an empty sign-up says whether it is on
+    const { error, response } = await anonymous.POST("/api/v1/users/auth/registration", {
+      baseUrl: baseUrl(),
+      body: empty,
+    });
+    if (response.ok || response.status === 400) return true;
+    if (response.status === 404) return false;
+    throw new ApiError(response.status, error);
   },
 
   verifyEmail(key: string): Promise<Schemas["Detail"]> {
-    const body: Schemas["EmailVerification"] = { key };
-    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/registration/verify-email", body, false);
+    return ok(anonymous.POST("/api/v1/users/auth/registration/verify-email", { baseUrl: baseUrl(), body: { key } }));
   },
 
   /** Mails the activation link again; the answer is the same whether or not an account has the address. */
   resendVerification(email: string): Promise<Schemas["Detail"]> {
-    const body: Schemas["PasswordResetRequest"] = { email };
-    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/registration/resend-email", body, false);
+    return ok(anonymous.POST("/api/v1/users/auth/registration/resend-email", { baseUrl: baseUrl(), body: { email } }));
   },
 
   async listAccounts(query: { search?: string; limit: number; offset: number }): Promise<AccountPage> {
-    const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
-    if (query.search) params.set("search", query.search);
-    const { items, total } = await listPage<Account>(`/api/v1/users?${params}`);
-    return { accounts: items, total };
+    const { limit, offset, search } = query;
+    const params = { query: { limit, offset, ...(search ? { search } : {}) } };
+    const { data, error, response } = await client.GET("/api/v1/users", { baseUrl: baseUrl(), params });
+    if (!data) throw new ApiError(response.status, error);
+    return { accounts: data, total: totalOf(response, data.length) };
   },
 
-  createAccount(account: Schemas["NewUser"]): Promise<Account> {
-    return request<Account>("POST", "/api/v1/users", account);
+  createAccount(body: Schemas["NewUser"]): Promise<Account> {
+    return ok(client.POST("/api/v1/users", { baseUrl: baseUrl(), body }));
   },
 
   changeAccount(pk: number, change: Schemas["AccountChange"]): Promise<Account> {
-    return request<Account>("PATCH", `/api/v1/users/${pk}`, change);
+    return ok(client.PATCH("/api/v1/users/{pk}", { ...account(pk), body: change }));
   },
 
   deleteAccount(pk: number): Promise<void> {
-    return request<void>("DELETE", `/api/v1/users/${pk}`);
+    return done(client.DELETE("/api/v1/users/{pk}", account(pk)));
   },
 
   sendPasswordReset(pk: number): Promise<Schemas["Detail"]> {
-    return request<Schemas["Detail"]>("POST", `/api/v1/users/${pk}/password-reset`);
+    return ok(client.POST("/api/v1/users/{pk}/password-reset", account(pk)));
   },
 
   /** Mails a link to set a new password; the answer is the same whether or not an account has the address. */
   requestPasswordReset(email: string): Promise<Schemas["Detail"]> {
-    const body: Schemas["PasswordResetRequest"] = { email };
-    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/password/reset", body, false);
+    return ok(anonymous.POST("/api/v1/users/auth/password/reset", { baseUrl: baseUrl(), body: { email } }));
   },
 
   confirmPasswordReset(body: Schemas["PasswordResetConfirmation"]): Promise<Schemas["Detail"]> {
-    return request<Schemas["Detail"]>("POST", "/api/v1/users/auth/password/reset/confirm", body, false);
+    return ok(anonymous.POST("/api/v1/users/auth/password/reset/confirm", { baseUrl: baseUrl(), body }));
   },
 
   /** Revokes the refresh token at the API; the local tokens go whatever the answer. */
   async logout(): Promise<void> {
     const refresh = tokens.refresh;
     try {
-      if (refresh) {
-        const body: Schemas["RefreshToken"] = { refresh };
-        await request<Schemas["Detail"]>("POST", "/api/v1/users/auth/logout", body);
-      }
+      if (refresh) await ok(client.POST("/api/v1/users/auth/logout", { baseUrl: baseUrl(), body: { refresh } }));
     } finally {
       tokens.clear();
     }
   },
 
   async listMovies(query: MovieQuery): Promise<MoviePage> {
-    const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
-    if (query.search) params.set("search", query.search);
-    if (query.year) params.set("year", query.year);
-    if (query.ordering) params.set("ordering", query.ordering);
-    if (query.mine) params.set("mine", "true");
-    const { items, total } = await listPage<Movie>(`/api/v1/movie?${params}`);
-    return { movies: items, total };
+    const { limit, offset, search, year, ordering, mine } = query;
+    // The year as typed: the API validates it (the document types it as the number it filters on).
+    const filters: Record<string, string | number | boolean> = { limit, offset };
+    if (search) filters.search = search;
+    if (year) filters.year = year;
+    if (ordering) filters.ordering = ordering;
+    if (mine) filters.mine = true;
+    const { data, error, response } = await client.GET("/api/v1/movie", {
+      baseUrl: baseUrl(),
+      params: { query: filters },
+    });
+    if (!data) throw new ApiError(response.status, error);
+    return { movies: data, total: totalOf(response, data.length) };
   },
 
   getMovie(id: string): Promise<Movie> {
-    return request<Movie>("GET", `/api/v1/movie/${encodeURIComponent(id)}`);
+    return ok(client.GET("/api/v1/movie/{id}", movie(id)));
   },
 
   createMovie(input: MovieInput): Promise<Movie> {
-    return request<Movie>("POST", "/api/v1/movie", movieBody(input, false));
+    return ok(client.POST("/api/v1/movie", { baseUrl: baseUrl(), body: movieBody(input, false) }));
   },
 
   updateMovie(id: string, input: MovieInput): Promise<Movie> {
-    return changeMovie(request<Movie>("PUT", `/api/v1/movie/${encodeURIComponent(id)}`, movieBody(input, true)));
+    return changeMovie(ok(client.PUT("/api/v1/movie/{id}", { ...movie(id), body: movieBody(input, true) })));
   },
 
   renameMovie(id: string, title: string): Promise<Movie> {
-    return changeMovie(request<Movie>("PATCH", `/api/v1/movie/${encodeURIComponent(id)}`, { title }));
+    // The document gives PATCH the full MovieRequest; the API takes any part of it (a title alone here).
+    const body = { title } as Schemas["MovieRequest"];
+    return changeMovie(ok(client.PATCH("/api/v1/movie/{id}", { ...movie(id), body })));
   },
 
   deleteMovie(id: string): Promise<void> {
-    return changeMovie(request<void>("DELETE", `/api/v1/movie/${encodeURIComponent(id)}`));
+    return changeMovie(done(client.DELETE("/api/v1/movie/{id}", movie(id))));
   },
 };

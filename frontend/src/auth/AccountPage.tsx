@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api";
-import { Field } from "../Field";
-import { useApiForm } from "../useApiForm";
+import { Field } from "../components/Field";
+import { useApiForm } from "../hooks/useApiForm";
 import { useAuth } from "./AuthProvider";
 
 function Messages({ error, done }: { error: string | null; done: string | null }) {
@@ -64,9 +64,30 @@ export function AccountPage() {
       <form aria-label="Profile" onSubmit={saveProfile} noValidate>
         <h2>Profile</h2>
         <Messages error={profile.error} done={profileSaved ? "Your profile has been saved." : null} />
-        <Field label="Username" name="username" value={username} onChange={setUsername} errors={profile.fieldErrors.username} autoComplete="username" />
-        <Field label="First name" name="first_name" value={firstName} onChange={setFirstName} errors={profile.fieldErrors.first_name} autoComplete="given-name" />
-        <Field label="Last name" name="last_name" value={lastName} onChange={setLastName} errors={profile.fieldErrors.last_name} autoComplete="family-name" />
+        <Field
+          label="Username"
+          name="username"
+          value={username}
+          onChange={setUsername}
+          errors={profile.fieldErrors.username}
+          autoComplete="username"
+        />
+        <Field
+          label="First name"
+          name="first_name"
+          value={firstName}
+          onChange={setFirstName}
+          errors={profile.fieldErrors.first_name}
+          autoComplete="given-name"
+        />
+        <Field
+          label="Last name"
+          name="last_name"
+          value={lastName}
+          onChange={setLastName}
+          errors={profile.fieldErrors.last_name}
+          autoComplete="family-name"
+        />
         <button type="submit" className="button primary" disabled={profile.busy}>
           Save profile
         </button>
@@ -74,8 +95,24 @@ export function AccountPage() {
       <form aria-label="Password" onSubmit={changePassword} noValidate>
         <h2>Password</h2>
         <Messages error={password.error} done={passwordSaved} />
-        <Field label="New password" name="new_password1" type="password" value={password1} onChange={setPassword1} errors={password.fieldErrors.new_password1} autoComplete="new-password" />
-        <Field label="New password again" name="new_password2" type="password" value={password2} onChange={setPassword2} errors={password.fieldErrors.new_password2} autoComplete="new-password" />
+        <Field
+          label="New password"
+          name="new_password1"
+          type="password"
+          value={password1}
+          onChange={setPassword1}
+          errors={password.fieldErrors.new_password1}
+          autoComplete="new-password"
+        />
+        <Field
+          label="New password again"
+          name="new_password2"
+          type="password"
+          value={password2}
+          onChange={setPassword2}
+          errors={password.fieldErrors.new_password2}
+          autoComplete="new-password"
+        />
         <button type="submit" className="button primary" disabled={password.busy}>
           Change password
         </button>

@@ -1,10 +1,9 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, onSessionEnded, tokens, type User } from "../api";
+import { currentUserQuery } from "./api";
 
-export type AuthState =
-  | { status: "checking" }
-  | { status: "anonymous" }
-  | { status: "signed-in"; user: User };
+export type AuthState = { status: "checking" } | { status: "anonymous" } | { status: "signed-in"; user: User };
 
 interface Auth {
   state: AuthState;
@@ -22,20 +21,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     tokens.refresh || tokens.access ? { status: "checking" } : { status: "anonymous" },
   );
 
-  useEffect(() => onSessionEnded(() => setState({ status: "anonymous" })), []);
+  const queryClient = useQueryClient();
+  // Another user's cached answers are not shown to the next one who signs in.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        queryClient.clear();
+        setState({ status: "anonymous" });
+      }),
+    [queryClient],
+  );
 
-  const restoring = state.status === "checking";
-  useEffect(() => {
-    if (!restoring) return;
-    let current = true;
-    api
-      .currentUser()
-      .then((user) => current && setState({ status: "signed-in", user }))
-      .catch(() => current && setState({ status: "anonymous" }));
-    return () => {
-      current = false;
-    };
-  }, [restoring]);
+  const restored = useQuery({ ...currentUserQuery, enabled: state.status === "checking" });
+  if (state.status === "checking" && restored.data) setState({ status: "signed-in", user: restored.data });
+  if (state.status === "checking" && restored.isError) setState({ status: "anonymous" });
 
   const login = useCallback(async (username: string, password: string) => {
     await api.login(username, password);
@@ -47,9 +46,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api.logout();
     } finally {
+      queryClient.clear();
       setState({ status: "anonymous" });
     }
-  }, []);
+  }, [queryClient]);
 
   const updated = useCallback((user: User) => setState({ status: "signed-in", user }), []);
 

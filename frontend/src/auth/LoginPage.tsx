@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { ApiError, errorMessage, type FieldErrors } from "../api";
-import { Field } from "../Field";
+import { Field } from "../components/Field";
 import { useAuth } from "./AuthProvider";
 
 export function LoginPage() {
@@ -47,8 +47,23 @@ export function LoginPage() {
             {error}
           </p>
         )}
-        <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} autoComplete="username" />
-        <Field label="Password" name="password" type="password" value={password} onChange={setPassword} errors={fieldErrors.password} autoComplete="current-password" />
+        <Field
+          label="Username"
+          name="username"
+          value={username}
+          onChange={setUsername}
+          errors={fieldErrors.username}
+          autoComplete="username"
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          errors={fieldErrors.password}
+          autoComplete="current-password"
+        />
         <button type="submit" className="button primary" disabled={submitting}>
           Login
         </button>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { Field } from "../Field";
-import { useApiForm } from "../useApiForm";
+import { Field } from "../components/Field";
+import { useApiForm } from "../hooks/useApiForm";
 
 interface MailLinkPageProps {
   /** The page's heading, and the form's accessible name unless `form` names it. */
@@ -37,7 +37,14 @@ export function MailLinkPage({ title, form = title, button, send, sent: sentMess
               {error}
             </p>
           )}
-          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
+          <Field
+            label="E-mail"
+            name="email"
+            value={email}
+            onChange={setEmail}
+            errors={fieldErrors.email}
+            autoComplete="email"
+          />
           <button type="submit" className="button primary" disabled={busy}>
             {button}
           </button>

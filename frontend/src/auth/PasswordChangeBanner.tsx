@@ -9,7 +9,14 @@ export function PasswordChangeBanner() {
   return (
     <p role="alert" className="alert">
       Your password was set when this site was installed. Choose your own password
-      {pathname === "/account" ? " below." : <> on <Link to="/account">your account page</Link>.</>}
+      {pathname === "/account" ? (
+        " below."
+      ) : (
+        <>
+          {" "}
+          on <Link to="/account">your account page</Link>.
+        </>
+      )}
     </p>
   );
 }

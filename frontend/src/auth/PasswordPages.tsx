@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../api";
-import { Field } from "../Field";
-import { useApiForm } from "../useApiForm";
+import { Field } from "../components/Field";
+import { useApiForm } from "../hooks/useApiForm";
 import { MailLinkPage } from "./MailLinkPage";
 
 /** `/password/forgot`: asks for the address to mail a link to. */
@@ -13,7 +13,9 @@ export function ForgotPasswordPage() {
       form="Forgot password"
       button="Mail me a link"
       send={(email) => api.requestPasswordReset(email)}
-      sent={(email) => `Check your mail: if an account has the address ${email}, a link to set a new password is on its way.`}
+      sent={(email) =>
+        `Check your mail: if an account has the address ${email}, a link to set a new password is on its way.`
+      }
     />
   );
 }
@@ -35,7 +37,9 @@ export function ResetPasswordPage() {
         } catch (e) {
           // The uid or token of the link, not a field the user can correct.
           if (e instanceof ApiError && (e.fieldErrors.uid || e.fieldErrors.token)) {
-            throw new ApiError(400, { detail: "This link is not valid any more: it was used, or it is older than three days." });
+            throw new ApiError(400, {
+              detail: "This link is not valid any more: it was used, or it is older than three days.",
+            });
           }
           throw e;
         }
@@ -63,8 +67,24 @@ export function ResetPasswordPage() {
             {error} <Link to="/password/forgot">Ask for a new link</Link>.
           </p>
         )}
-        <Field label="New password" name="new_password1" type="password" value={password1} onChange={setPassword1} errors={fieldErrors.new_password1} autoComplete="new-password" />
-        <Field label="New password again" name="new_password2" type="password" value={password2} onChange={setPassword2} errors={fieldErrors.new_password2} autoComplete="new-password" />
+        <Field
+          label="New password"
+          name="new_password1"
+          type="password"
+          value={password1}
+          onChange={setPassword1}
+          errors={fieldErrors.new_password1}
+          autoComplete="new-password"
+        />
+        <Field
+          label="New password again"
+          name="new_password2"
+          type="password"
+          value={password2}
+          onChange={setPassword2}
+          errors={fieldErrors.new_password2}
+          autoComplete="new-password"
+        />
         <button type="submit" className="button primary" disabled={busy}>
           Set password
         </button>

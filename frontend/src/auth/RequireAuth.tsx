@@ -1,9 +1,8 @@
-import type { ReactNode } from "react";
-import { Navigate, useLocation } from "react-router";
+import { Navigate, Outlet, useLocation } from "react-router";
 import { useAuth } from "./AuthProvider";
 
-/** Shows its children to a signed-in user; sends anyone else to the login page, which sends them back. */
-export function RequireAuth({ children }: { children: ReactNode }) {
+/** The layout route of the signed-in pages: shows them to a signed-in user; sends anyone else to the login page, which sends them back. */
+export function RequireAuth() {
   const { state } = useAuth();
   const location = useLocation();
   if (state.status === "checking") {
@@ -12,5 +11,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (state.status === "anonymous") {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
-  return children;
+  return <Outlet />;
 }

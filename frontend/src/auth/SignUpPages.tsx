@@ -1,25 +1,16 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api, errorMessage } from "../api";
-import { Field } from "../Field";
-import { useApiForm } from "../useApiForm";
+import { Field } from "../components/Field";
+import { useApiForm } from "../hooks/useApiForm";
+import { signUpAvailableQuery } from "./api";
 import { MailLinkPage } from "./MailLinkPage";
 
 /** Whether the site lets people sign up: null while the API is asked. */
 function useSignUpAvailable(): { available: boolean | null; error: string | null } {
-  const [available, setAvailable] = useState<boolean | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    api
-      .signUpAvailable()
-      .then((value) => current && setAvailable(value))
-      .catch((e: unknown) => current && setError(errorMessage(e)));
-    return () => {
-      current = false;
-    };
-  }, []);
-  return { available, error };
+  const { data, error } = useQuery(signUpAvailableQuery);
+  return { available: data ?? null, error: error ? errorMessage(error) : null };
 }
 
 /** `/sign-up`: a new account, activated from the link of the mail it gets. */
@@ -56,10 +47,40 @@ export function SignUpPage() {
               {error}
             </p>
           )}
-          <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} autoComplete="username" />
-          <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} autoComplete="email" />
-          <Field label="Password" name="password1" type="password" value={password1} onChange={setPassword1} errors={fieldErrors.password1} autoComplete="new-password" />
-          <Field label="Password again" name="password2" type="password" value={password2} onChange={setPassword2} errors={fieldErrors.password2} autoComplete="new-password" />
+          <Field
+            label="Username"
+            name="username"
+            value={username}
+            onChange={setUsername}
+            errors={fieldErrors.username}
+            autoComplete="username"
+          />
+          <Field
+            label="E-mail"
+            name="email"
+            value={email}
+            onChange={setEmail}
+            errors={fieldErrors.email}
+            autoComplete="email"
+          />
+          <Field
+            label="Password"
+            name="password1"
+            type="password"
+            value={password1}
+            onChange={setPassword1}
+            errors={fieldErrors.password1}
+            autoComplete="new-password"
+          />
+          <Field
+            label="Password again"
+            name="password2"
+            type="password"
+            value={password2}
+            onChange={setPassword2}
+            errors={fieldErrors.password2}
+            autoComplete="new-password"
+          />
           <button type="submit" className="button primary" disabled={busy}>
             Sign up
           </button>

@@ -17,7 +17,9 @@ describe("forgotten passwords", () => {
     await user.clear(within(form).getByLabelText("E-mail"));
     await user.type(within(form).getByLabelText("E-mail"), "ann@example.com");
     await user.click(within(form).getByRole("button", { name: "Mail me a link" }));
-    expect(await screen.findByRole("status")).toHaveTextContent("Check your mail: if an account has the address ann@example.com");
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "Check your mail: if an account has the address ann@example.com",
+    );
     expect(server.callsTo("POST", "/api/v1/users/auth/password/reset").at(-1)?.authorization).toBeNull();
   });
 

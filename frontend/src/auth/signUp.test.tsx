@@ -46,7 +46,9 @@ describe("sign-up", () => {
     const form = await screen.findByRole("form", { name: "Send the activation link again" });
     await user.type(within(form).getByLabelText("E-mail"), "ann@example.com");
     await user.click(within(form).getByRole("button", { name: "Send the link" }));
-    expect(await screen.findByRole("status")).toHaveTextContent("If an account waiting for activation has the address ann@example.com");
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "If an account waiting for activation has the address ann@example.com",
+    );
     expect(server.callsTo("POST", "/api/v1/users/auth/registration/resend-email")).toHaveLength(1);
   });
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
-import { Pager } from "../Pager";
+import { Pager } from "../components/Pager";
+import { SEARCH_DELAY_MS, useDebouncedValue } from "../hooks/useDebouncedValue";
 import { MovieForm } from "./MovieForm";
 import { MovieItem } from "./MovieItem";
 import { useMovies } from "./useMovies";
@@ -17,9 +18,6 @@ export const SORTS = [
 ] as const;
 
 export const PAGE_SIZES = [10, 20, 50] as const;
-
-/** How long typing may pause before the list follows the search box. */
-export const SEARCH_DELAY_MS = 300;
 
 /**
  * The catalogue: search, year, sort, page and tab live in the URL (`q`, `year`, `sort`, `page`, `size`, `tab`), so
@@ -62,20 +60,18 @@ export function DashboardPage() {
   }
 
   // The search and year boxes follow the URL (back, reload) and update it once typing pauses.
-  const [searchText, setSearchText] = useState(search);
-  const [yearText, setYearText] = useState(year);
+  const [typed, setTyped] = useState({ search, year });
   const [shown, setShown] = useState({ search, year });
   if (shown.search !== search || shown.year !== year) {
     setShown({ search, year });
-    setSearchText(search);
-    setYearText(year);
+    setTyped({ search, year });
   }
+  const settled = useDebouncedValue(typed, SEARCH_DELAY_MS);
   useEffect(() => {
-    if (searchText === search && yearText === year) return;
-    const timer = setTimeout(() => show({ q: searchText.trim(), year: yearText.trim() }, true), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
+    if (settled.search === search && settled.year === year) return;
+    show({ q: settled.search.trim(), year: settled.year.trim() }, true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- show() reads the current URL when it runs
-  }, [searchText, yearText]);
+  }, [settled]);
 
   const user = auth.status === "signed-in" ? auth.user : null;
 
@@ -99,11 +95,21 @@ export function DashboardPage() {
         <div className="filters">
           <label>
             Search
-            <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Part of a title" />
+            <input
+              type="search"
+              value={typed.search}
+              onChange={(e) => setTyped({ ...typed, search: e.target.value })}
+              placeholder="Part of a title"
+            />
           </label>
           <label>
             Year
-            <input type="number" min={0} value={yearText} onChange={(e) => setYearText(e.target.value)} />
+            <input
+              type="number"
+              min={0}
+              value={typed.year}
+              onChange={(e) => setTyped({ ...typed, year: e.target.value })}
+            />
           </label>
           <label>
             Sort by
@@ -131,7 +137,14 @@ export function DashboardPage() {
         {state.status === "ready" && state.movies.length > 0 && (
           <ul className="movies">
             {state.movies.map((movie) => (
-              <MovieItem key={movie.id} movie={movie} user={user} onUpdate={update} onRename={rename} onDelete={remove} />
+              <MovieItem
+                key={movie.id}
+                movie={movie}
+                user={user}
+                onUpdate={update}
+                onRename={rename}
+                onDelete={remove}
+              />
             ))}
           </ul>
         )}
@@ -145,7 +158,10 @@ export function DashboardPage() {
           >
             <label>
               Per page
-              <select value={size} onChange={(e) => show({ size: e.target.value === String(PAGE_SIZES[0]) ? "" : e.target.value })}>
+              <select
+                value={size}
+                onChange={(e) => show({ size: e.target.value === String(PAGE_SIZES[0]) ? "" : e.target.value })}
+              >
                 {PAGE_SIZES.map((n) => (
                   <option key={n} value={n}>
                     {n}

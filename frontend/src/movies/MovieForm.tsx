@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { ApiError, errorMessage, type FieldErrors, type MovieInput } from "../api";
-import { Field } from "../Field";
+import { Field } from "../components/Field";
 
 interface MovieFormProps {
   /** The form's accessible name, e.g. "Add new movie" or "Edit Inception". */
@@ -18,7 +18,15 @@ interface MovieFormProps {
 const EMPTY: MovieInput = { title: "", year: "", description: "" };
 
 /** Title, Year and Storyline; the API validates and its messages appear under the fields. */
-export function MovieForm({ label, initial = EMPTY, submitLabel, onSubmit, onCancel, resetOnSuccess, focusTitle }: MovieFormProps) {
+export function MovieForm({
+  label,
+  initial = EMPTY,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  resetOnSuccess,
+  focusTitle,
+}: MovieFormProps) {
   const [values, setValues] = useState<MovieInput>(initial);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -52,9 +60,33 @@ export function MovieForm({ label, initial = EMPTY, submitLabel, onSubmit, onCan
           {error}
         </p>
       )}
-      <Field label="Title" name="title" value={values.title} onChange={set("title")} errors={fieldErrors.title} placeholder="Enter movie title" autoFocus={focusTitle} />
-      <Field label="Year" name="year" value={values.year} onChange={set("year")} errors={fieldErrors.year} placeholder="Enter release year" inputMode="numeric" />
-      <Field label="Storyline" name="description" value={values.description} onChange={set("description")} errors={fieldErrors.description} placeholder="Enter movie description." multiline />
+      <Field
+        label="Title"
+        name="title"
+        value={values.title}
+        onChange={set("title")}
+        errors={fieldErrors.title}
+        placeholder="Enter movie title"
+        autoFocus={focusTitle}
+      />
+      <Field
+        label="Year"
+        name="year"
+        value={values.year}
+        onChange={set("year")}
+        errors={fieldErrors.year}
+        placeholder="Enter release year"
+        inputMode="numeric"
+      />
+      <Field
+        label="Storyline"
+        name="description"
+        value={values.description}
+        onChange={set("description")}
+        errors={fieldErrors.description}
+        placeholder="Enter movie description."
+        multiline
+      />
       <div className="actions">
         <button type="submit" className="button success" disabled={saving}>
           {submitLabel}

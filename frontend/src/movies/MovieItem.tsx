@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { canChange, errorMessage, type Movie, type MovieInput, type User } from "../api";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { MovieForm } from "./MovieForm";
 
 interface MovieItemProps {
@@ -82,20 +82,36 @@ export function MovieItem({ movie, user, onUpdate, onRename, onDelete }: MovieIt
           </p>
         )}
         {allowed && (
-        <div className="actions">
-          <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => onRename(movie.id, movie.title.toUpperCase()))}>
-            Upper case
-          </button>
-          <button type="button" className="button info" disabled={busy} onClick={() => run(() => onRename(movie.id, movie.title.toLowerCase()))}>
-            Lower case
-          </button>
-          <button type="button" className="button outline" disabled={busy} ref={editButton} onClick={() => setEditing(true)}>
-            Edit
-          </button>
-          <button type="button" className="button danger" disabled={busy} onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        </div>
+          <div className="actions">
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={() => run(() => onRename(movie.id, movie.title.toUpperCase()))}
+            >
+              Upper case
+            </button>
+            <button
+              type="button"
+              className="button info"
+              disabled={busy}
+              onClick={() => run(() => onRename(movie.id, movie.title.toLowerCase()))}
+            >
+              Lower case
+            </button>
+            <button
+              type="button"
+              className="button outline"
+              disabled={busy}
+              ref={editButton}
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </button>
+            <button type="button" className="button danger" disabled={busy} onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          </div>
         )}
       </article>
       {confirming && (

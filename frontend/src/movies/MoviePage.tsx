@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useParams } from "react-router";
-import { ApiError, api, errorMessage, type Movie, type MovieInput } from "../api";
+import { ApiError, errorMessage, type Movie } from "../api";
 import { useAuth } from "../auth/AuthProvider";
 import { NotFoundPage } from "../NotFoundPage";
+import { movieQuery, useMovieChanges } from "./api";
 import { MovieItem } from "./MovieItem";
 
 type PageState =
@@ -16,21 +17,13 @@ export function MoviePage() {
   const { id = "" } = useParams();
   const { state: auth } = useAuth();
   const navigate = useNavigate();
-  const [state, setState] = useState<PageState>({ status: "loading" });
+  const { data, error } = useQuery(movieQuery(id));
+  const { update, rename, remove } = useMovieChanges();
 
-  useEffect(() => {
-    let current = true;
-    api
-      .getMovie(id)
-      .then((movie) => current && setState({ status: "ready", movie }))
-      .catch((error: unknown) => {
-        if (!current) return;
-        setState(error instanceof ApiError && error.status === 404 ? { status: "missing" } : { status: "failed", message: errorMessage(error) });
-      });
-    return () => {
-      current = false;
-    };
-  }, [id]);
+  let state: PageState = { status: "loading" };
+  if (data) state = { status: "ready", movie: data };
+  else if (error instanceof ApiError && error.status === 404) state = { status: "missing" };
+  else if (error) state = { status: "failed", message: errorMessage(error) };
 
   if (state.status === "missing") return <NotFoundPage what="movie" />;
   return (
@@ -47,10 +40,10 @@ export function MoviePage() {
           <MovieItem
             movie={state.movie}
             user={auth.status === "signed-in" ? auth.user : null}
-            onUpdate={async (movieId: string, input: MovieInput) => setState({ status: "ready", movie: await api.updateMovie(movieId, input) })}
-            onRename={async (movieId: string, title: string) => setState({ status: "ready", movie: await api.renameMovie(movieId, title) })}
+            onUpdate={update}
+            onRename={rename}
             onDelete={async (movieId: string) => {
-              await api.deleteMovie(movieId);
+              await remove(movieId);
               navigate("/dashboard");
             }}
           />

@@ -129,7 +129,9 @@ describe("catalogue", () => {
       ),
     );
     const answer = api.getMovie("7521b5e7-0000-4000-8000-000000000000");
-    const expectation = expect(answer).rejects.toThrow("The server did not answer within 10 seconds. Please try again.");
+    const expectation = expect(answer).rejects.toThrow(
+      "The server did not answer within 10 seconds. Please try again.",
+    );
     await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
     await expectation;
   });

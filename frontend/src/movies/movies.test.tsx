@@ -66,9 +66,16 @@ describe("dashboard", () => {
 
     const added = await screen.findByRole("article", { name: "The Prestige" });
     expect(added).toHaveTextContent("Year: 2006");
-    expect(server.callsTo("POST", "/api/v1/movie").at(-1)?.body).toEqual({ title: "The Prestige", year: "2006", description: "Two rival magicians" });
+    expect(server.callsTo("POST", "/api/v1/movie").at(-1)?.body).toEqual({
+      title: "The Prestige",
+      year: "2006",
+      description: "Two rival magicians",
+    });
     // Ordered by year like the API: 2006 before 2010.
-    expect(screen.getAllByRole("article").map((a) => a.querySelector("a")?.textContent)).toEqual(["The Prestige", "Inception"]);
+    expect(screen.getAllByRole("article").map((a) => a.querySelector("a")?.textContent)).toEqual([
+      "The Prestige",
+      "Inception",
+    ]);
     expect(within(form).getByLabelText("Title")).toHaveValue("");
     expect(within(form).getByLabelText("Year")).not.toHaveAccessibleDescription();
   });
@@ -77,7 +84,9 @@ describe("dashboard", () => {
     const server = signedIn(movie("Inceptoin", 2010, "Dreams"));
     const { user } = renderApp("/dashboard");
 
-    await user.click(within(await screen.findByRole("article", { name: "Inceptoin" })).getByRole("button", { name: "Edit" }));
+    await user.click(
+      within(await screen.findByRole("article", { name: "Inceptoin" })).getByRole("button", { name: "Edit" }),
+    );
     const form = screen.getByRole("form", { name: "Edit Inceptoin" });
     expect(within(form).getByLabelText("Title")).toHaveFocus();
     expect(within(form).getByLabelText("Year")).toHaveValue("2010");
@@ -87,7 +96,9 @@ describe("dashboard", () => {
 
     expect(await screen.findByRole("article", { name: "Inception" })).toHaveTextContent("Storyline: Dreams");
     expect(screen.queryByRole("form", { name: /^Edit/ })).not.toBeInTheDocument();
-    expect(within(screen.getByRole("article", { name: "Inception" })).getByRole("button", { name: "Edit" })).toHaveFocus();
+    expect(
+      within(screen.getByRole("article", { name: "Inception" })).getByRole("button", { name: "Edit" }),
+    ).toHaveFocus();
     const [put] = server.callsTo("PUT", `/api/v1/movie/${server.movies[0].id}`);
     expect(put.body).toEqual({ title: "Inception", year: "2010", description: "Dreams" });
   });
@@ -96,13 +107,18 @@ describe("dashboard", () => {
     const server = signedIn(movie("Parasite", 2019));
     const { user } = renderApp("/dashboard");
 
-    await user.click(within(await screen.findByRole("article", { name: "Parasite" })).getByRole("button", { name: "Upper case" }));
+    await user.click(
+      within(await screen.findByRole("article", { name: "Parasite" })).getByRole("button", { name: "Upper case" }),
+    );
     const item = await screen.findByText("PARASITE");
     expect(server.movies[0].title).toBe("PARASITE");
 
     await user.click(within(item.closest("article")!).getByRole("button", { name: "Lower case" }));
     expect(await screen.findByText("parasite")).toBeInTheDocument();
-    expect(server.callsTo("PATCH", `/api/v1/movie/${server.movies[0].id}`).map((c) => c.body)).toEqual([{ title: "PARASITE" }, { title: "parasite" }]);
+    expect(server.callsTo("PATCH", `/api/v1/movie/${server.movies[0].id}`).map((c) => c.body)).toEqual([
+      { title: "PARASITE" },
+      { title: "parasite" },
+    ]);
   });
 
   it("asks before deleting and deletes only when confirmed", async () => {

@@ -19,19 +19,38 @@ const TOKEN_NOT_VALID = {
   messages: [{ token_class: "AccessToken", token_type: "access", message: "Token is invalid or expired" }],
 };
 
-export function movie(title: string, year: number, description: string | null = null, createdBy: string | null = "admin"): Movie {
+export function movie(
+  title: string,
+  year: number,
+  description: string | null = null,
+  createdBy: string | null = "admin",
+): Movie {
   const id = crypto.randomUUID();
   return {
-    id, created: "2026-11-24T14:18:53.892450Z", modified: "2026-11-24T14:18:53.892519Z", title, description,
-    slug: title.toLowerCase(), year, created_by: createdBy, modified_by: createdBy,
+    id,
+    created: "2026-11-24T14:18:53.892450Z",
+    modified: "2026-11-24T14:18:53.892519Z",
+    title,
+    description,
+    slug: title.toLowerCase(),
+    year,
+    created_by: createdBy,
+    modified_by: createdBy,
   };
 }
 
 /** An account as the staff user list answers it. */
 export function newAccount(pk: number, username: string, email: string, staff = false) {
   return {
-    pk, username, email, first_name: "", last_name: "", is_active: true, is_staff: staff,
-    last_login: null as string | null, date_joined: "2026-11-24T14:18:53.892450Z",
+    pk,
+    username,
+    email,
+    first_name: "",
+    last_name: "",
+    is_active: true,
+    is_staff: staff,
+    last_login: null as string | null,
+    date_joined: "2026-11-24T14:18:53.892450Z",
   };
 }
 
@@ -39,10 +58,20 @@ export function newAccount(pk: number, username: string, email: string, staff = 
  * The movies/users API in memory, answering the app's fetch calls with the contract's shapes
  * (only what the app uses): one user admin/admin, access tokens that can be expired on demand.
  */
-export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is_staff: boolean } = { username: "admin", is_staff: true }) {
+export function fakeApi(
+  movies: Movie[] = [],
+  signedInAs: { username: string; is_staff: boolean } = { username: "admin", is_staff: true },
+) {
   const calls: Call[] = [];
   const accounts = [newAccount(1, signedInAs.username, "admin@example.com", signedInAs.is_staff)];
-  const profile = { pk: 1, email: "admin@example.com", first_name: "", last_name: "", password_change_required: false, ...signedInAs };
+  const profile = {
+    pk: 1,
+    email: "admin@example.com",
+    first_name: "",
+    last_name: "",
+    password_change_required: false,
+    ...signedInAs,
+  };
   let signUpEnabled = true;
   const registrations: { username: string; email: string; key: string; active: boolean }[] = [];
   let password = "admin";
@@ -69,7 +98,9 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
     const method = init.method ?? "GET";
     const headers = new Headers(init.headers);
     const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ url: String(input), method, path: url.pathname, authorization: headers.get("Authorization"), body });
+    // The page's own origin is recorded as the browser's relative address, another origin in full.
+    const address = url.origin === window.location.origin ? url.pathname + url.search : String(input);
+    calls.push({ url: address, method, path: url.pathname, authorization: headers.get("Authorization"), body });
 
     const bearer = headers.get("Authorization")?.replace(/^Bearer /, "");
     if (bearer !== undefined && !validAccess.has(bearer)) return json(401, TOKEN_NOT_VALID);
@@ -100,7 +131,9 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
     if (route === "PATCH /api/v1/users/auth/user") {
       if (!authenticated) return needsAuth();
       if (typeof body.username === "string" && !/^[\w.@+-]+$/.test(body.username)) {
-        return json(400, { username: ["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."] });
+        return json(400, {
+          username: ["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."],
+        });
       }
       Object.assign(profile, body);
       return json(200, profile);
@@ -110,15 +143,18 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
       return json(200, { detail: "Password reset e-mail has been sent." });
     }
     if (route === "POST /api/v1/users/auth/password/reset/confirm") {
-      if (body.new_password1 !== body.new_password2) return json(400, { new_password2: ["The two password fields didn’t match."] });
+      if (body.new_password1 !== body.new_password2)
+        return json(400, { new_password2: ["The two password fields didn’t match."] });
       if (body.uid !== "MQ" || body.token !== "valid-token") return json(400, { token: ["Invalid value"] });
       password = body.new_password2;
       return json(200, { detail: "Password has been reset with the new password." });
     }
     if (route === "POST /api/v1/users/auth/password/change") {
       if (!authenticated) return needsAuth();
-      if (body.new_password1 !== body.new_password2) return json(400, { new_password2: ["The two password fields didn’t match."] });
-      if (String(body.new_password2).length < 8) return json(400, { new_password2: ["This password is too short. It must contain at least 8 characters."] });
+      if (body.new_password1 !== body.new_password2)
+        return json(400, { new_password2: ["The two password fields didn’t match."] });
+      if (String(body.new_password2).length < 8)
+        return json(400, { new_password2: ["This password is too short. It must contain at least 8 characters."] });
       password = body.new_password2;
       profile.password_change_required = false;
       // Every token issued before stops working; this session goes on with the new pair.
@@ -142,9 +178,16 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
           if (!body?.[field]) errors[field] = ["This field is required."];
         }
         if (Object.keys(errors).length) return json(400, errors);
-        if (body.username === profile.username) return json(400, { username: ["A user with that username already exists."] });
-        if (body.password1 !== body.password2) return json(400, { non_field_errors: ["The two password fields didn’t match."] });
-        registrations.push({ username: body.username, email: body.email, key: `key-${registrations.length + 1}`, active: false });
+        if (body.username === profile.username)
+          return json(400, { username: ["A user with that username already exists."] });
+        if (body.password1 !== body.password2)
+          return json(400, { non_field_errors: ["The two password fields didn’t match."] });
+        registrations.push({
+          username: body.username,
+          email: body.email,
+          key: `key-${registrations.length + 1}`,
+          active: false,
+        });
         return json(201, { detail: "Verification e-mail sent." });
       }
       if (route === "POST /api/v1/users/auth/registration/verify-email") {
@@ -167,7 +210,9 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
       const account = accounts.find((a) => a.pk === accountPk);
       if (route === "GET /api/v1/users") {
         const search = url.searchParams.get("search")?.toLowerCase() ?? "";
-        const matching = accounts.filter((a) => [a.username, a.email, a.first_name, a.last_name].some((v) => v.toLowerCase().includes(search)));
+        const matching = accounts.filter((a) =>
+          [a.username, a.email, a.first_name, a.last_name].some((v) => v.toLowerCase().includes(search)),
+        );
         const offset = Number(url.searchParams.get("offset") ?? 0);
         const limit = Number(url.searchParams.get("limit") ?? matching.length);
         return new Response(JSON.stringify(matching.slice(offset, offset + limit)), {
@@ -176,14 +221,16 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
         });
       }
       if (route === "POST /api/v1/users") {
-        if (accounts.some((a) => a.username === body.username)) return json(400, { username: ["A user with that username already exists."] });
+        if (accounts.some((a) => a.username === body.username))
+          return json(400, { username: ["A user with that username already exists."] });
         const created = newAccount(accounts.length + 1, body.username, body.email, body.is_staff === true);
         accounts.push(created);
         return json(201, created);
       }
       if (!account) return json(404, { detail: "Not found." });
       if (method === "PATCH") {
-        if (accountPk === profile.pk && body.is_active === false) return json(400, { detail: "You cannot deactivate your own account." });
+        if (accountPk === profile.pk && body.is_active === false)
+          return json(400, { detail: "You cannot deactivate your own account." });
         Object.assign(account, body);
         return json(200, account);
       }
@@ -191,7 +238,8 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
         accounts.splice(accounts.indexOf(account), 1);
         return new Response(null, { status: 204 });
       }
-      if (route === `POST /api/v1/users/${accountPk}/password-reset`) return json(200, { detail: "Password reset e-mail has been sent." });
+      if (route === `POST /api/v1/users/${accountPk}/password-reset`)
+        return json(200, { detail: "Password reset e-mail has been sent." });
     }
     if (route === "GET /api/v1/movie") {
       if (listGate) await listGate;
@@ -236,7 +284,11 @@ export function fakeApi(movies: Movie[] = [], signedInAs: { username: string; is
       }
       const errors = validate(body, method === "PATCH");
       if (Object.keys(errors).length) return json(400, errors);
-      movies[index] = { ...movies[index], ...body, year: body.year === undefined ? movies[index].year : Number(body.year) };
+      movies[index] = {
+        ...movies[index],
+        ...body,
+        year: body.year === undefined ? movies[index].year : Number(body.year),
+      };
       return json(200, movies[index]);
     }
     return json(404, { detail: "Not found." });

@@ -1,53 +1,41 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { api, errorMessage, type Account } from "../api";
+import { accountKeys, accountsQuery } from "./api";
 import { useAuth } from "../auth/AuthProvider";
-import { Field } from "../Field";
-import { ConfirmDialog } from "../movies/ConfirmDialog";
+import { Field } from "../components/Field";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { NotFoundPage } from "../NotFoundPage";
-import { Pager } from "../Pager";
-import { useApiForm } from "../useApiForm";
+import { Pager } from "../components/Pager";
+import { useApiForm } from "../hooks/useApiForm";
+import { SEARCH_DELAY_MS, useDebouncedValue } from "../hooks/useDebouncedValue";
 
 const PAGE_SIZE = 20;
-
-type ListState =
-  | { status: "loading" }
-  | { status: "failed"; message: string }
-  | { status: "ready"; accounts: Account[]; total: number };
 
 /** `/users` (staff only): search and page through the accounts, create, change, deactivate and delete them. */
 export function UsersPage() {
   const { state: auth } = useAuth();
   const [searchText, setSearchText] = useState("");
-  const [search, setSearch] = useState("");
+  const search = useDebouncedValue(searchText.trim(), SEARCH_DELAY_MS);
   const [page, setPage] = useState(1);
-  const [list, setList] = useState<ListState>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
+  // A new search starts at its first page.
+  const [pagedSearch, setPagedSearch] = useState(search);
+  if (pagedSearch !== search) {
+    setPagedSearch(search);
+    setPage(1);
+  }
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSearch(searchText.trim());
-      setPage(1);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
   const isStaff = auth.status === "signed-in" && auth.user.is_staff;
-  useEffect(() => {
-    if (!isStaff) return;
-    let current = true;
-    api
-      .listAccounts({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
-      .then((result) => current && setList({ status: "ready", accounts: result.accounts, total: result.total }))
-      .catch((error: unknown) => current && setList({ status: "failed", message: errorMessage(error) }));
-    return () => {
-      current = false;
-    };
-  }, [isStaff, search, page, attempt]);
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    ...accountsQuery({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    enabled: isStaff,
+  });
 
   if (!isStaff) return <NotFoundPage />;
   const self = auth.user.pk;
-  const refresh = () => setAttempt((n) => n + 1);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: accountKeys.all });
 
   return (
     <section aria-labelledby="users-heading">
@@ -56,16 +44,21 @@ export function UsersPage() {
       <div className="filters">
         <label>
           Search
-          <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Username, e-mail or name" />
+          <input
+            type="search"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            placeholder="Username, e-mail or name"
+          />
         </label>
       </div>
-      {list.status === "loading" && <p role="status">Loading users…</p>}
-      {list.status === "failed" && (
+      {list.isPending && <p role="status">Loading users…</p>}
+      {list.isError && (
         <p role="alert" className="alert">
-          The users could not be loaded: {list.message}
+          The users could not be loaded: {errorMessage(list.error)}
         </p>
       )}
-      {list.status === "ready" && (
+      {list.isSuccess && (
         <table className="users">
           <thead>
             <tr>
@@ -77,31 +70,53 @@ export function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {list.accounts.map((account) => (
-              <AccountRow key={account.pk} account={account} self={account.pk === self} onChanged={refresh} onNotice={setNotice} />
+            {list.data.accounts.map((account) => (
+              <AccountRow
+                key={account.pk}
+                account={account}
+                self={account.pk === self}
+                onChanged={refresh}
+                onNotice={setNotice}
+              />
             ))}
           </tbody>
         </table>
       )}
-      {list.status === "ready" && (
+      {list.isSuccess && (
         <Pager
           offset={(page - 1) * PAGE_SIZE}
-          shown={list.accounts.length}
-          total={list.total}
+          shown={list.data.accounts.length}
+          total={list.data.total}
           empty="No users match."
           onPrevious={() => setPage(page - 1)}
           onNext={() => setPage(page + 1)}
         />
       )}
-      <CreateAccount onCreated={(account, mailed) => {
-        setNotice(mailed ? `${account.username} was created and mailed a link to set a password.` : `${account.username} was created.`);
-        refresh();
-      }} />
+      <CreateAccount
+        onCreated={(account, mailed) => {
+          setNotice(
+            mailed
+              ? `${account.username} was created and mailed a link to set a password.`
+              : `${account.username} was created.`,
+          );
+          refresh();
+        }}
+      />
     </section>
   );
 }
 
-function AccountRow({ account, self, onChanged, onNotice }: { account: Account; self: boolean; onChanged(): void; onNotice(text: string): void }) {
+function AccountRow({
+  account,
+  self,
+  onChanged,
+  onNotice,
+}: {
+  account: Account;
+  self: boolean;
+  onChanged(): void;
+  onNotice(text: string): void;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [email, setEmail] = useState(account.email);
@@ -121,7 +136,8 @@ function AccountRow({ account, self, onChanged, onNotice }: { account: Account; 
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => api.changeAccount(account.pk, { email, first_name: firstName, last_name: lastName }))) setEditing(false);
+    if (await run(() => api.changeAccount(account.pk, { email, first_name: firstName, last_name: lastName })))
+      setEditing(false);
   }
 
   return (
@@ -142,8 +158,20 @@ function AccountRow({ account, self, onChanged, onNotice }: { account: Account; 
         {editing ? (
           <form aria-label={`Edit ${account.username}`} onSubmit={save} noValidate>
             <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} />
-            <Field label="First name" name="first_name" value={firstName} onChange={setFirstName} errors={fieldErrors.first_name} />
-            <Field label="Last name" name="last_name" value={lastName} onChange={setLastName} errors={fieldErrors.last_name} />
+            <Field
+              label="First name"
+              name="first_name"
+              value={firstName}
+              onChange={setFirstName}
+              errors={fieldErrors.first_name}
+            />
+            <Field
+              label="Last name"
+              name="last_name"
+              value={lastName}
+              onChange={setLastName}
+              errors={fieldErrors.last_name}
+            />
             <div className="actions">
               <button type="submit" className="button primary" disabled={busy}>
                 Save
@@ -160,15 +188,32 @@ function AccountRow({ account, self, onChanged, onNotice }: { account: Account; 
             </button>
             {!self && (
               <>
-                <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => api.changeAccount(account.pk, { is_active: !account.is_active }))}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={busy}
+                  onClick={() => run(() => api.changeAccount(account.pk, { is_active: !account.is_active }))}
+                >
                   {account.is_active ? "Deactivate" : "Activate"}
                 </button>
-                <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => api.changeAccount(account.pk, { is_staff: !account.is_staff }))}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={busy}
+                  onClick={() => run(() => api.changeAccount(account.pk, { is_staff: !account.is_staff }))}
+                >
                   {account.is_staff ? "Remove staff" : "Make staff"}
                 </button>
               </>
             )}
-            <button type="button" className="button info" disabled={busy} onClick={() => run(() => api.sendPasswordReset(account.pk), `A reset link was mailed to ${account.username}.`)}>
+            <button
+              type="button"
+              className="button info"
+              disabled={busy}
+              onClick={() =>
+                run(() => api.sendPasswordReset(account.pk), `A reset link was mailed to ${account.username}.`)
+              }
+            >
               Send reset link
             </button>
             {!self && (
@@ -232,9 +277,29 @@ function CreateAccount({ onCreated }: { onCreated(account: Account, mailed: bool
         )}
         <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} />
         <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} />
-        <Field label="First name" name="first_name" value={firstName} onChange={setFirstName} errors={fieldErrors.first_name} />
-        <Field label="Last name" name="last_name" value={lastName} onChange={setLastName} errors={fieldErrors.last_name} />
-        <Field label="Password (empty: mail a link to set one)" name="password" type="password" value={password} onChange={setPassword} errors={fieldErrors.password} autoComplete="new-password" />
+        <Field
+          label="First name"
+          name="first_name"
+          value={firstName}
+          onChange={setFirstName}
+          errors={fieldErrors.first_name}
+        />
+        <Field
+          label="Last name"
+          name="last_name"
+          value={lastName}
+          onChange={setLastName}
+          errors={fieldErrors.last_name}
+        />
+        <Field
+          label="Password (empty: mail a link to set one)"
+          name="password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          errors={fieldErrors.password}
+          autoComplete="new-password"
+        />
         <label className="checkbox">
           <input type="checkbox" checked={staff} onChange={(e) => setStaff(e.target.checked)} /> Staff
         </label>

@@ -60,7 +60,9 @@ describe("users (staff)", () => {
     await waitFor(() => expect(screen.getByRole("row", { name: "bob" })).toHaveTextContent("Bob"));
 
     await user.click(within(screen.getByRole("row", { name: "bob" })).getByRole("button", { name: "Delete" }));
-    await user.click(within(screen.getByRole("alertdialog", { name: "Delete user?" })).getByRole("button", { name: "Yes, delete" }));
+    await user.click(
+      within(screen.getByRole("alertdialog", { name: "Delete user?" })).getByRole("button", { name: "Yes, delete" }),
+    );
     await waitFor(() => expect(screen.queryByRole("row", { name: "bob" })).toBeNull());
     expect(server.accounts.map((a) => a.username)).toEqual(["admin"]);
   });

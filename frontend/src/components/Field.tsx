@@ -30,13 +30,25 @@ export function Field({ label, name, value, onChange, errors, multiline, ...inpu
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea {...common} rows={3} placeholder={inputProps.placeholder} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          {...common}
+          rows={3}
+          placeholder={inputProps.placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
-        <input {...common} {...inputProps} type={inputProps.type ?? "text"} onChange={(e) => onChange(e.target.value)} />
+        <input
+          {...common}
+          {...inputProps}
+          type={inputProps.type ?? "text"}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
       {invalid && (
         <div id={errorId} className="field-error">
-          {errors?.map((message) => <p key={message}>{message}</p>)}
+          {errors?.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import { ApiError, errorMessage, type FieldErrors } from "./api";
+import { ApiError, errorMessage, type FieldErrors } from "../api";
 
 /**
  * A form that calls the API: while the call runs it is busy; a 400 with per-field messages shows them under their
