@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The e2e suite on the containers stack: a Docker engine, the base images (built from Debian packages when no
-# container registry is reachable: the air-gapped way), both images built by Jib into the local engine (the API's
-# with its AOT cache, scripts/api-image.sh), then the suite through Testcontainers. Run it after
-# `./mvnw install` (or `./mvnw -DskipTests install -pl '!infra'`): it containerizes the modules as they were last built.
+# The image the pipeline ships and the rolling-deploy drill on it: a Docker engine, the base images (built from
+# Debian packages when no container registry is reachable: the air-gapped way), the API's image with its AOT cache
+# (scripts/api-image.sh), then the e2e suite's rolling-deploy drill through Testcontainers. `./mvnw install` already
+# runs the e2e suite on the containers stack (plain Jib images); run this after it: it containerizes the modules as
+# they were last built.
 #   OFFLINE_BASE_IMAGES=true|false  skip the registry probe and choose (default: probe, 5 s)
-#   extra arguments go to the e2e Maven run, e.g. -Dit.test=ReplicasShareStateIT
+#   extra arguments go to the drill's Maven run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,14 +43,9 @@ fi
 # The API's image with its AOT cache: build, training run, rebuild; the script fails unless the
 # image's JVM loads the application from the cache (so CI proves that the cache is used).
 timed "api image with AOT cache" scripts/api-image.sh "${image_args[@]}"
-timed "jib:dockerBuild (frontend)" ./mvnw -B -q -pl frontend "${image_args[@]}" jib:dockerBuild
-for module in movies-api frontend; do
-  echo "   $module image: $(cat "$module/target/jib-image.digest") (id $(cat "$module/target/jib-image.id"))"
-done
-
-timed "e2e suite, containers stack" ./mvnw -B -pl e2e-tests verify -De2e.stack=containers "${e2e_args[@]}" "$@"
+echo "   movies-api image: $(cat movies-api/target/jib-image.digest) (id $(cat movies-api/target/jib-image.id))"
 
 # Issue 17's rolling-deploy drill: the API replicas replaced one by one under load through a reverse proxy, on the
 # images just built.
 timed "rolling-deploy drill" ./mvnw -B -pl e2e-tests verify -Pdrills -Dit.test=RollingDeployDrill \
-  -Dsurefire.failIfNoSpecifiedTests=false "${e2e_args[@]}"
+  -Dsurefire.failIfNoSpecifiedTests=false "${e2e_args[@]}" "$@"
