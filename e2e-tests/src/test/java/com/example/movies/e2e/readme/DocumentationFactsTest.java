@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The facts of the repository's Markdown that drift when code changes: links, the files
- * and classes the text names, and how many stacks the CDK app has. A unit test of the
- * text, no stack needed; it runs in {@code ./mvnw install} with the module's other tests.
+ * and classes the text names, the API's packages table, and how many stacks the CDK app
+ * has. A unit test of the text, no stack needed; it runs in {@code ./mvnw install} with
+ * the module's other tests.
  */
 class DocumentationFactsTest {
 
@@ -140,13 +141,55 @@ class DocumentationFactsTest {
     }
 
     @Test
-    void stackCountsMatchTheCdkApp() throws IOException {
-        long stacks;
-        try (Stream<Path> files = Files.walk(ROOT.resolve("infra/src/main/java/com/example/movies/infra"))) {
-            stacks = files.map(path -> path.getFileName().toString())
-                .filter(name -> name.endsWith("Stack.java"))
-                .count();
+    void thePackagesTableListsEveryPackageOfTheApi() throws IOException {
+        Path sources = ROOT.resolve("movies-api/src/main/java/com/example/movies");
+        Set<String> packages;
+        try (Stream<Path> directories = Files.walk(sources)) {
+            packages = directories.filter(Files::isDirectory)
+                .filter(DocumentationFactsTest::holdsJava)
+                .map(directory -> sources.relativize(directory).toString().replace('/', '.'))
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toSet());
         }
+        String readme = Files.readString(ROOT.resolve("movies-api/README.md"));
+        Matcher section = Pattern.compile("(?ms)^## Packages$(.*?)^## ").matcher(readme);
+        assertThat(section.find()).as("movies-api/README.md has a Packages section").isTrue();
+        Set<String> listed = new java.util.TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| ([^|]+) \\|").matcher(section.group(1));
+        while (row.find()) {
+            Matcher name = CODE.matcher(row.group(1));
+            while (name.find()) {
+                listed.add(name.group(1));
+            }
+        }
+        assertThat(listed).as("the packages movies-api/README.md's table lists, against the code's")
+            .containsExactlyInAnyOrderElementsOf(packages);
+    }
+
+    private static boolean holdsJava(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Test
+    void stackCountsMatchTheCdkApp() throws IOException {
+        // The stacks the CDK app creates: MoviesSystem's and the pipeline's.
+        Set<String> created = new java.util.TreeSet<>();
+        Pattern construction = Pattern.compile("new ([A-Z][A-Za-z]*Stack)\\(");
+        try (Stream<Path> files = Files.walk(ROOT.resolve("infra/src/main/java"))) {
+            for (Path source : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher stack = construction.matcher(Files.readString(source));
+                while (stack.find()) {
+                    created.add(stack.group(1));
+                }
+            }
+        }
+        assertThat(created).as("stacks the CDK app creates").contains("PipelineStack");
+        long stacks = created.size();
         // The pipeline's stack is optional: "N stacks" is either the system without it or
         // with it.
         Set<Long> allowed = Set.of(stacks - 1, stacks);
