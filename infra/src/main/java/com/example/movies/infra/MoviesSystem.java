@@ -72,13 +72,12 @@ public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack d
                 stackProps(parameters, "pipeline", "CodeBuild delivery: verify, push images, deploy, e2e"),
                 prefix, ApiStack.name(prefix), FrontendStack.name(prefix), ApiStack.E2E_USERNAME);
         // @formatter:on
-        // The alerts topic, the dashboard's and the pipeline's inputs are reached by
-        // fixed
-        // names (SharedValue), not imports: these orders make cdk deploy --all deploy
-        // what they name first.
-        List.of(data, api, frontend).forEach(stack -> stack.addDependency(alerts));
-        List.of(network, data, api, frontend).forEach(dashboard::addDependency);
-        pipeline.ifPresent(stack -> List.of(data, api, frontend).forEach(stack::addDependency));
+        // The alerts topic, the dashboard's and the pipeline's inputs are reached by fixed
+        // names (SharedValue), not imports: these orders make cdk deploy --all deploy what
+        // they name first.
+        List.of(data, api, frontend).forEach(stack -> stack.addStackDependency(alerts));
+        List.of(network, data, api, frontend).forEach(dashboard::addStackDependency);
+        pipeline.ifPresent(stack -> List.of(data, api, frontend).forEach(stack::addStackDependency));
 
         Tags.of(app).add("Project", "movies");
         Tags.of(app).add("Environment", parameters.target().environmentName());
