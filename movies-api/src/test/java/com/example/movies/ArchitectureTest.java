@@ -29,10 +29,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packagesOf = MoviesApplication.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] FEATURES = { "..auth..", "..movie..", "..user.." };
+    private static final String[] FEATURES = { "..auth..", "..movie..", "..user..", "..staff..", "..signup..",
+            "..password.." };
 
-    private static final String[] SHARED = { "..web..", "..server..", "..ui..", "..docs..", "..database..",
-            "..time.." };
+    private static final String[] SHARED = { "..web..", "..server..", "..ui..", "..docs..", "..database..", "..time..",
+            "..mail..", "..problem.." };
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("com.example.movies.(**)")
@@ -60,6 +61,17 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("..web.request..", "jakarta.servlet..", "org.springframework.web..");
+
+    /**
+     * Services say what went wrong in the domain's words (com.example.movies.problem);
+     * web.error alone decides the answer.
+     */
+    @ArchTest
+    static final ArchRule servicesThrowDomainExceptions = noClasses().that()
+        .areAnnotatedWith(Service.class)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..web.error..", "org.springframework.http..");
 
     @ArchTest
     static final ArchRule errorBodiesAreWrittenOnlyInWebError = noClasses().that()

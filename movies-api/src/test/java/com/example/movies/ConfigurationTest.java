@@ -10,8 +10,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 
 import com.example.movies.auth.JwtProperties;
 import com.example.movies.user.AdminProperties;
-import com.example.movies.user.PasswordResetProperties;
-import com.example.movies.user.ResetMailProperties;
+import com.example.movies.password.PasswordResetProperties;
+import com.example.movies.password.ResetMailProperties;
 import com.example.movies.web.CorsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.movies.docs.OpenApiConfig;
-import com.example.movies.user.PasswordChange;
+import com.example.movies.password.PasswordChange;
 import com.example.movies.user.User;
 import com.example.movies.user.UserDetails;
 import com.example.movies.web.Detail;

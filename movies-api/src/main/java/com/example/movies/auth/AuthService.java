@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -18,10 +17,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 
-import com.example.movies.user.PasswordChange;
+import com.example.movies.password.PasswordChange;
+import com.example.movies.password.PasswordService;
 import com.example.movies.user.User;
 import com.example.movies.user.UserService;
-import com.example.movies.web.error.ApiException;
+import com.example.movies.problem.InvalidToken;
+import com.example.movies.problem.NotFound;
 
 /**
  * Signing in and out: the sign-in throttle, the password check (Spring Security's
@@ -35,6 +36,8 @@ public class AuthService {
 
     private final UserService users;
 
+    private final PasswordService passwords;
+
     private final TokenService tokens;
 
     private final RevokedTokenRepository revokedTokens;
@@ -43,9 +46,10 @@ public class AuthService {
 
     private final AuthenticationManager passwordCheck;
 
-    AuthService(UserService users, TokenService tokens, RevokedTokenRepository revokedTokens, LoginThrottle throttle,
-            PasswordEncoder passwordEncoder) {
+    AuthService(UserService users, PasswordService passwords, TokenService tokens, RevokedTokenRepository revokedTokens,
+            LoginThrottle throttle, PasswordEncoder passwordEncoder) {
         this.users = users;
+        this.passwords = passwords;
         this.tokens = tokens;
         this.revokedTokens = revokedTokens;
         this.throttle = throttle;
@@ -85,7 +89,7 @@ public class AuthService {
     /**
      * Signs in with a username and password; throttled per username and client address.
      * @return empty when no active account has these credentials
-     * @throws ApiException 429 when the username or address has failed too often
+     * @throws Throttled when the username or address has failed too often
      */
     public Optional<Tokens> signIn(String username, String password, String clientAddress) {
         return signIn(username, username, password, clientAddress);
@@ -140,9 +144,9 @@ public class AuthService {
     /** Revokes a refresh token, everywhere at once. */
     public void logout(String refreshToken) {
         Jwt refresh = this.tokens.decodeRefreshToken(refreshToken)
-            .orElseThrow(() -> ApiException.detail(HttpStatus.UNAUTHORIZED, "Token is invalid or expired"));
+            .orElseThrow(() -> new InvalidToken("Token is invalid or expired", null));
         if (!this.revokedTokens.revoke(refresh.getId(), refresh.getExpiresAt())) {
-            throw ApiException.detail(HttpStatus.UNAUTHORIZED, "Token is blacklisted");
+            throw new InvalidToken("Token is blacklisted", null);
         }
     }
 
@@ -162,13 +166,13 @@ public class AuthService {
      * goes on with the new tokens returned.
      */
     public Tokens changePassword(User user, PasswordChange change) {
-        this.users.changePassword(user, change);
-        User changed = this.users.findById(user.id()).orElseThrow(ApiException::notFound);
+        this.passwords.changePassword(user, change);
+        User changed = this.users.findById(user.id()).orElseThrow(NotFound::new);
         return new Tokens(this.tokens.refreshToken(changed), this.tokens.accessToken(changed), changed);
     }
 
-    private static ApiException invalidRefreshToken(String detail) {
-        return ApiException.detail(HttpStatus.UNAUTHORIZED, detail, "token_not_valid");
+    private static InvalidToken invalidRefreshToken(String detail) {
+        return new InvalidToken(detail, "token_not_valid");
     }
 
     /**

@@ -3,7 +3,7 @@ package com.example.movies.auth;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.example.movies.web.error.ApiException;
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 import com.example.movies.web.request.RequestData;
 
 /**

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.example.movies.time.Timestamps;
-import com.example.movies.web.error.ApiException;
+import com.example.movies.problem.Throttled;
 
 /**
  * Brute-force protection of the sign-in endpoints: failed attempts are counted per
@@ -59,7 +59,7 @@ class LoginThrottle {
 
     /**
      * Reserves one failure for this username (or e-mail address) and client address.
-     * @throws ApiException 429 when either has used up its failures in the current window
+     * @throws Throttled when either has used up its failures in the current window
      */
     Attempt begin(String username, String clientAddress) {
         Instant now = Instant.now();
@@ -77,7 +77,7 @@ class LoginThrottle {
         }
         if (reserved.size() < 2) {
             reserved.forEach(this::release);
-            throw ApiException.throttled(wait);
+            throw new Throttled(wait);
         }
         return new Attempt(reserved);
     }

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 
 import com.example.movies.web.error.ApiException;
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 import com.example.movies.web.request.RequestData;
 import com.example.movies.web.request.RequestData.CharRules;
 

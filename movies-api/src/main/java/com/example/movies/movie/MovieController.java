@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.movies.user.User;
 import com.example.movies.web.error.ApiException;
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 import com.example.movies.docs.OpenApiConfig;
 import com.example.movies.web.request.LimitOffset;
 import com.example.movies.web.request.RequestData;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 
 /**
  * The list's order, as DRF's OrderingFilter reads {@code ordering}: a comma list of

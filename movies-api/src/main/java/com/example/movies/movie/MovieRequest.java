@@ -2,7 +2,7 @@ package com.example.movies.movie;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 import com.example.movies.web.request.RequestData;
 import com.example.movies.web.request.RequestData.CharRules;
 

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.movies.user.User;
 import com.example.movies.user.UserChanged;
-import com.example.movies.web.error.ApiException;
+import com.example.movies.problem.NotFound;
+import com.example.movies.problem.PermissionDenied;
 import com.example.movies.time.Timestamps;
 
 /**
@@ -125,7 +126,7 @@ class MovieService {
         if (cached.version() == version) {
             byte[] movie = cached.movies().get(id);
             if (movie == null) {
-                throw ApiException.notFound();
+                throw new NotFound();
             }
             return movie;
         }
@@ -133,7 +134,7 @@ class MovieService {
     }
 
     Movie get(UUID id) {
-        return this.movies.find(id).orElseThrow(ApiException::notFound);
+        return this.movies.find(id).orElseThrow(NotFound::new);
     }
 
     /**
@@ -179,7 +180,7 @@ class MovieService {
                 request.hasDescription() ? request.description() : current.description(), current.slug(),
                 (request.year() != null) ? request.year() : current.year(), current.createdBy(), user.username());
         if (!this.movies.update(updated, user.id())) {
-            throw ApiException.notFound();
+            throw new NotFound();
         }
         this.movies.countWrite();
         return updated;
@@ -189,7 +190,7 @@ class MovieService {
     void delete(UUID id, User user) {
         changeable(id, user);
         if (!this.movies.delete(id)) {
-            throw ApiException.notFound();
+            throw new NotFound();
         }
         this.movies.countWrite();
     }
@@ -201,7 +202,7 @@ class MovieService {
     private Movie changeable(UUID id, User user) {
         Movie movie = get(id);
         if (!movie.changeableBy(user)) {
-            throw ApiException.permissionDenied();
+            throw new PermissionDenied();
         }
         return movie;
     }

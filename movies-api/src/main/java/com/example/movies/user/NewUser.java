@@ -3,7 +3,7 @@ package com.example.movies.user;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 import com.example.movies.web.request.RequestData;
 
 /**
@@ -18,7 +18,7 @@ public record NewUser(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLe
         @JsonProperty("is_staff") @Schema(defaultValue = "false") boolean staff,
         @Schema(maxLength = 128, format = "password", nullable = true) String password) {
 
-    static NewUser read(RequestData data) {
+    public static NewUser read(RequestData data) {
         FieldErrors errors = new FieldErrors();
         String username = AccountFields.username(data, AccountFields.USERNAME, errors);
         String email = AccountFields.email(data, AccountFields.EMAIL, errors);

@@ -26,6 +26,9 @@ public final class PasswordPolicy {
 
     static final int MIN_LENGTH = 8;
 
+    /** Django's message when the two fields of a new password differ. */
+    public static final String MISMATCH = "The two password fields didn\u2019t match.";
+
     private static final double MAX_SIMILARITY = 0.7;
 
     private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);

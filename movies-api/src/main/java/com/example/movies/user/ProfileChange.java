@@ -3,7 +3,7 @@ package com.example.movies.user;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 import com.example.movies.web.request.RequestData;
 
 /** The signed-in user's writable fields; {@code null} keeps a field as it is (PATCH). */

@@ -11,13 +11,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.movies.docs.OpenApiConfig;
-import com.example.movies.web.Detail;
 import com.example.movies.web.request.RequestData;
 
 @RestController
@@ -53,24 +51,6 @@ class UserController {
                     content = @Content(schema = @Schema(implementation = ProfileChange.class))))
     UserDetails change(@AuthenticationPrincipal User user, RequestData body) {
         return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, true)));
-    }
-
-    @PostMapping("/api/v1/users/auth/password/reset")
-    @Operation(summary = "Mail a password reset link (same answer whether or not the address is known)",
-            requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = PasswordResetRequest.class))))
-    Detail resetPassword(RequestData body) {
-        this.users.requestPasswordReset(PasswordResetRequest.read(body));
-        return new Detail("Password reset e-mail has been sent.");
-    }
-
-    @PostMapping("/api/v1/users/auth/password/reset/confirm")
-    @Operation(summary = "Set a new password with the uid and token of a reset mail",
-            requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = PasswordResetConfirmation.class))))
-    Detail confirmPasswordReset(RequestData body) {
-        this.users.confirmPasswordReset(PasswordResetConfirmation.read(body));
-        return new Detail("Password has been reset with the new password.");
     }
 
 }

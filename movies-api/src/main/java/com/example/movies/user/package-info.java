@@ -1,5 +1,5 @@
 /**
- * Accounts: users, the first admin, profiles, the password policy, password change and
- * reset by mail.
+ * The accounts: users, their profiles, the first admin, the password policy and the
+ * account fields' rules.
  */
 package com.example.movies.user;

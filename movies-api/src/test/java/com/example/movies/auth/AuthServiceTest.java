@@ -46,7 +46,7 @@ class AuthServiceTest {
 
     final UserService users = mock(UserService.class);
 
-    final AuthService auth = new AuthService(this.users, null, null, mock(LoginThrottle.class), this.encoder);
+    final AuthService auth = new AuthService(this.users, null, null, null, mock(LoginThrottle.class), this.encoder);
 
     @Test
     void startingHashesNothing() {

@@ -14,6 +14,7 @@ import com.example.movies.Api;
 import com.example.movies.Api.Reply;
 import com.example.movies.PostgresIntegrationTest;
 import com.example.movies.TestUsers;
+import com.example.movies.password.AccountTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

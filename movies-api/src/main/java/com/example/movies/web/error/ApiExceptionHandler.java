@@ -31,6 +31,13 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 
+import com.example.movies.problem.InvalidFields;
+import com.example.movies.problem.InvalidToken;
+import com.example.movies.problem.NotFound;
+import com.example.movies.problem.PermissionDenied;
+import com.example.movies.problem.Refused;
+import com.example.movies.problem.Throttled;
+
 /**
  * Answers every error raised inside Spring MVC in the DRF shapes of the API contract;
  * never a 5xx for input. Spring's own exceptions come through
@@ -52,6 +59,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> apiException(ApiException ex, HttpServletResponse response) throws IOException {
         return answer(ex, response);
+    }
+
+    /** The services' refusals, in the domain's words (com.example.movies.problem). */
+    @ExceptionHandler
+    ResponseEntity<Object> notFound(NotFound ex, HttpServletResponse response) throws IOException {
+        return answer(ApiException.notFound(), response);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> permissionDenied(PermissionDenied ex, HttpServletResponse response) throws IOException {
+        return answer(ApiException.permissionDenied(), response);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> refused(Refused ex, HttpServletResponse response) throws IOException {
+        return answer(ApiException.detail(HttpStatus.BAD_REQUEST, ex.getMessage()), response);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> throttled(Throttled ex, HttpServletResponse response) throws IOException {
+        return answer(ApiException.throttled(ex.getWait()), response);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidFields(InvalidFields ex, HttpServletResponse response) throws IOException {
+        return answer(new ApiException(HttpStatus.BAD_REQUEST, ex.getFields()), response);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidToken(InvalidToken ex, HttpServletResponse response) throws IOException {
+        return answer(
+                (ex.getCode() != null) ? ApiException.detail(HttpStatus.UNAUTHORIZED, ex.getMessage(), ex.getCode())
+                        : ApiException.detail(HttpStatus.UNAUTHORIZED, ex.getMessage()),
+                response);
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.example.movies.web.request;
 
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 
 /**
  * DRF's LimitOffsetPagination of a list: {@code limit} and {@code offset} read like its

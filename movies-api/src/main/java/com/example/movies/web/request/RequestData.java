@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 
 /**
  * A request body as DRF sees it: a JSON object (or form fields, as strings), read field

@@ -5,7 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import com.example.movies.web.request.RequestData.CharRules;
-import com.example.movies.web.error.FieldErrors;
+import com.example.movies.problem.FieldErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
