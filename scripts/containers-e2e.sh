@@ -30,22 +30,19 @@ if [ -z "${OFFLINE_BASE_IMAGES:-}" ]; then
   if registry_reachable; then OFFLINE_BASE_IMAGES=false; else OFFLINE_BASE_IMAGES=true; fi
 fi
 
-image_args=()
 if [ "$OFFLINE_BASE_IMAGES" = true ]; then
   echo "== no container registry: the air-gapped way, base images from Debian packages"
   timed "offline base images" scripts/offline-base-images.sh
-  image_args=(-Djib.api.from=docker://local/jre25 -Djib.frontend.from=docker://local/nginx)
-  e2e_args=(-De2e.postgresImage=local/postgres -De2e.proxyImage=local/nginx)
-else
-  e2e_args=()
 fi
+# The root pom's offline-base-images profile reads it: every base and test image is then a local/ one.
+export OFFLINE_BASE_IMAGES
 
 # The API's image with its AOT cache: build, training run, rebuild; the script fails unless the
 # image's JVM loads the application from the cache (so CI proves that the cache is used).
-timed "api image with AOT cache" scripts/api-image.sh "${image_args[@]}"
+timed "api image with AOT cache" scripts/api-image.sh
 echo "   movies-api image: $(cat movies-api/target/jib-image.digest) (id $(cat movies-api/target/jib-image.id))"
 
 # Issue 17's rolling-deploy drill: the API replicas replaced one by one under load through a reverse proxy, on the
 # images just built.
 timed "rolling-deploy drill" ./mvnw -B -pl e2e-tests verify -Pdrills -Dit.test=RollingDeployDrill \
-  -Dsurefire.failIfNoSpecifiedTests=false "${e2e_args[@]}" "$@"
+  -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * which asks for a container first;</li>
  * <li>else, with a Docker engine, a Testcontainers PostgreSQL
  * ({@code @ServiceConnection}) of {@code MOVIES_TEST_POSTGRES_IMAGE}, default
- * {@code postgres:17};</li>
+ * the root pom's {@code postgres.image} ({@code postgres:17}, offline {@code local/postgres});</li>
  * <li>else the tests fail at once, saying which of the two to provide.</li>
  * </ol>
  */
@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 public class PostgresTestDatabase {
 
     private static final String IMAGE = Objects.requireNonNullElse(System.getenv("MOVIES_TEST_POSTGRES_IMAGE"),
-            "postgres:17");
+            System.getProperty("movies.test.postgresImage", "postgres:17"));
 
     /** Decided once per JVM. */
     private static final boolean CONTAINER = useContainer();
