@@ -35,8 +35,9 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * {@code MOVIES_TEST_POSTGRES_IMAGE} names an image and a Docker engine is reachable,
  * which asks for a container first;</li>
  * <li>else, with a Docker engine, a Testcontainers PostgreSQL
- * ({@code @ServiceConnection}) of {@code MOVIES_TEST_POSTGRES_IMAGE}, default
- * the root pom's {@code postgres.image} ({@code postgres:17}, offline {@code local/postgres});</li>
+ * ({@code @ServiceConnection}) of {@code MOVIES_TEST_POSTGRES_IMAGE}, default the root
+ * pom's {@code postgres.image} ({@code postgres:17}, offline
+ * {@code local/postgres});</li>
  * <li>else the tests fail at once, saying which of the two to provide.</li>
  * </ol>
  */
