@@ -72,9 +72,9 @@ public record MoviesSystem(AlertsStack alerts, NetworkStack network, DataStack d
                 stackProps(parameters, "pipeline", "CodeBuild delivery: verify, push images, deploy, e2e"),
                 prefix, ApiStack.name(prefix), FrontendStack.name(prefix), ApiStack.E2E_USERNAME);
         // @formatter:on
-        // The alerts topic, the dashboard's and the pipeline's inputs are reached by fixed
-        // names (SharedValue), not imports: these orders make cdk deploy --all deploy what
-        // they name first.
+        // The alerts topic and the inputs of the dashboard and the pipeline are
+        // reached by fixed names (SharedValue), not imports: these orders make
+        // cdk deploy --all deploy what they name first.
         List.of(data, api, frontend).forEach(stack -> stack.addStackDependency(alerts));
         List.of(network, data, api, frontend).forEach(dashboard::addStackDependency);
         pipeline.ifPresent(stack -> List.of(data, api, frontend).forEach(stack::addStackDependency));
