@@ -275,7 +275,7 @@ export const api = {
     return ok(client.GET("/api/v1/users/auth/user", { baseUrl: baseUrl() }));
   },
 
-  updateProfile(change: Schemas["ProfileChange"]): Promise<User> {
+  updateProfile(change: Schemas["PatchedProfileChange"]): Promise<User> {
     return ok(client.PATCH("/api/v1/users/auth/user", { baseUrl: baseUrl(), body: change }));
   },
 
@@ -325,7 +325,7 @@ export const api = {
     return ok(client.POST("/api/v1/users", { baseUrl: baseUrl(), body }));
   },
 
-  changeAccount(pk: number, change: Schemas["AccountChange"]): Promise<Account> {
+  changeAccount(pk: number, change: Schemas["PatchedAccountChange"]): Promise<Account> {
     return ok(client.PATCH("/api/v1/users/{pk}", { ...account(pk), body: change }));
   },
 
@@ -385,8 +385,7 @@ export const api = {
   },
 
   renameMovie(id: string, title: string): Promise<Movie> {
-    // The document gives PATCH the full MovieRequest; the API takes any part of it (a title alone here).
-    const body = { title } as Schemas["MovieRequest"];
+    const body: Schemas["PatchedMovieRequest"] = { title };
     return changeMovie(ok(client.PATCH("/api/v1/movie/{id}", { ...movie(id), body })));
   },
 

@@ -4,6 +4,8 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -13,11 +15,18 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.servlet.ServletResponse;
 
+import org.springframework.security.config.annotation.web.AbstractRequestMatcherRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import com.example.movies.web.request.DrfBody;
+import com.example.movies.web.request.RequestData;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -73,6 +82,33 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("..web.error..", "org.springframework.http..");
 
+    /**
+     * A request body is a record with constraints; how it is read is web.request's
+     * business.
+     */
+    @ArchTest
+    static final ArchRule requestBodiesDoNotKnowHowTheyAreRead = noClasses().that(areDrfBodies())
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..web.request..");
+
+    /** A controller takes its body as one typed {@code @DrfBody} argument. */
+    @ArchTest
+    static final ArchRule controllersTakeTypedBodies = methods().that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .should(takeNoUntypedBody());
+
+    /**
+     * Who may call an operation is written beside it ({@code @PreAuthorize}): the
+     * security configuration matches no paths.
+     */
+    @ArchTest
+    static final ArchRule securityMatchesNoPaths = noClasses().should()
+        .callMethodWhere(DescribedPredicate.describe("a request matcher registry's requestMatchers(...)",
+                (call) -> call.getTargetOwner().isAssignableTo(AbstractRequestMatcherRegistry.class)
+                        && call.getName().equals("requestMatchers")));
+
     @ArchTest
     static final ArchRule errorBodiesAreWrittenOnlyInWebError = noClasses().that()
         .resideOutsideOfPackage("..web.error..")
@@ -92,6 +128,28 @@ class ArchitectureTest {
         return DescribedPredicate.describe("a response's getOutputStream() or getWriter()",
                 (call) -> call.getTargetOwner().isAssignableTo(ServletResponse.class)
                         && (call.getName().equals("getOutputStream") || call.getName().equals("getWriter")));
+    }
+
+    private static DescribedPredicate<JavaClass> areDrfBodies() {
+        return DescribedPredicate.describe("are @DrfBody arguments", (type) -> type.getMethodsWithParameterTypeOfSelf()
+            .stream()
+            .flatMap((method) -> method.getParameters().stream())
+            .anyMatch((parameter) -> parameter.getRawType().equals(type) && parameter.isAnnotatedWith(DrfBody.class)));
+    }
+
+    private static ArchCondition<JavaMethod> takeNoUntypedBody() {
+        return new ArchCondition<>("take no RequestData or @RequestBody argument") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaParameter parameter : method.getParameters()) {
+                    if (parameter.getRawType().isEquivalentTo(RequestData.class)
+                            || parameter.isAnnotatedWith(RequestBody.class)) {
+                        events.add(SimpleConditionEvent.violated(method,
+                                method.getFullName() + " takes an untyped body: use @DrfBody with a record"));
+                    }
+                }
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {

@@ -2,15 +2,13 @@ package com.example.movies.auth;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +20,7 @@ import com.example.movies.user.User;
 import com.example.movies.user.UserDetails;
 import com.example.movies.web.Detail;
 import com.example.movies.web.error.ApiException;
-import com.example.movies.web.request.RequestData;
+import com.example.movies.web.request.DrfBody;
 
 /**
  * Token endpoints of simplejwt ({@code /api/token...}) and dj-rest-auth
@@ -53,13 +51,8 @@ class AuthController {
     }
 
     @PostMapping("/api/token")
-    @Operation(summary = "Obtain a refresh and an access token (JSON or form-encoded body)", requestBody = @RequestBody(
-            required = true,
-            content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Credentials.class)),
-                    @Content(mediaType = "application/x-www-form-urlencoded",
-                            schema = @Schema(implementation = Credentials.class)) }))
-    TokenPair obtain(RequestData body, HttpServletRequest request) {
-        Credentials credentials = Credentials.read(body);
+    @Operation(summary = "Obtain a refresh and an access token (JSON or form-encoded body)")
+    TokenPair obtain(@DrfBody Credentials credentials, HttpServletRequest request) {
         AuthService.Tokens tokens = this.auth
             .signIn(credentials.username(), credentials.password(), request.getRemoteAddr())
             .orElseThrow(() -> ApiException.detail(HttpStatus.UNAUTHORIZED,
@@ -68,17 +61,14 @@ class AuthController {
     }
 
     @PostMapping("/api/token/refresh")
-    @Operation(summary = "Obtain a new access token for a refresh token", requestBody = @RequestBody(required = true,
-            content = @Content(schema = @Schema(implementation = RefreshToken.class))))
-    AccessToken refresh(RequestData body) {
-        return new AccessToken(this.auth.refresh(RefreshToken.read(body).refresh()));
+    @Operation(summary = "Obtain a new access token for a refresh token")
+    AccessToken refresh(@DrfBody RefreshToken body) {
+        return new AccessToken(this.auth.refresh(body.refresh()));
     }
 
     @PostMapping("/api/v1/users/auth/login")
-    @Operation(summary = "Sign in with username (or e-mail) and password", requestBody = @RequestBody(required = true,
-            content = @Content(schema = @Schema(implementation = LoginCredentials.class))))
-    Login login(RequestData body, HttpServletRequest request) {
-        LoginCredentials credentials = LoginCredentials.read(body);
+    @Operation(summary = "Sign in with username (or e-mail) and password")
+    Login login(@DrfBody LoginCredentials credentials, HttpServletRequest request) {
         String address = request.getRemoteAddr();
         AuthService.Tokens tokens = (credentials.byEmail()
                 ? this.auth.signInByEmail(credentials.email(), credentials.password(), address)
@@ -91,25 +81,23 @@ class AuthController {
     record PasswordChanged(String detail, String sessions, String access, String refresh) {
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping("/api/v1/users/auth/password/change")
-    @Operation(
-            summary = "Change the signed-in user's password: every other session ends; this one goes on with "
-                    + "the new tokens of the answer",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = PasswordChange.class))))
-    PasswordChanged changePassword(@AuthenticationPrincipal User user, RequestData body) {
-        AuthService.Tokens tokens = this.auth.changePassword(user, PasswordChange.read(body));
+    @Operation(summary = "Change the signed-in user's password: every other session ends; this one goes on with "
+            + "the new tokens of the answer", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    PasswordChanged changePassword(@AuthenticationPrincipal User user, @DrfBody PasswordChange change) {
+        AuthService.Tokens tokens = this.auth.changePassword(user, change);
         return new PasswordChanged("New password has been saved.",
                 "Your other sessions have been signed out; this one goes on with the tokens of this answer.",
                 tokens.access(), tokens.refresh());
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping("/api/v1/users/auth/logout")
     @Operation(summary = "Sign out: revokes the refresh token sent in the body",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = RefreshToken.class))))
-    Detail logout(RequestData body) {
-        this.auth.logout(RefreshToken.readForLogout(body));
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    Detail logout(@DrfBody Logout body) {
+        this.auth.logout(body.token());
         return new Detail("Successfully logged out.");
     }
 

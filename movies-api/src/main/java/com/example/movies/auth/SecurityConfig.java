@@ -1,12 +1,13 @@
 package com.example.movies.auth;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -18,38 +19,28 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.example.movies.web.SecurityHeaders;
 import com.example.movies.web.error.SecurityErrors;
 
 /**
- * Stateless bearer-token security: reads are public, writes need an access token, the
- * user list needs staff. Paths not listed are public so that unknown ones answer 404 (and
- * wrong methods 405).
+ * Stateless bearer-token security. Who may call an operation is written beside it, as
+ * {@code @PreAuthorize} on the controller method or class: {@code isAuthenticated()} for
+ * any signed-in user, {@code hasRole('STAFF')} for staff; an operation without one is
+ * public. The filter chain decides each request by that annotation before the body is
+ * read ({@link HandlerMethodAuthorization}), and method security checks it again on the
+ * call.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfig {
 
-    private static final String MOVIES = "/api/v1/movie";
-
-    private static final String MOVIE = "/api/v1/movie/*";
-
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthService auth) {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthService auth,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
         SecurityErrors errors = new SecurityErrors();
-        http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, MOVIES, MOVIE)
-            .permitAll()
-            .requestMatchers(HttpMethod.OPTIONS, MOVIES, MOVIE)
-            .permitAll()
-            .requestMatchers(MOVIES, MOVIE)
-            .authenticated()
-            .requestMatchers("/api/v1/users", "/api/v1/users/{pk:[0-9]+}", "/api/v1/users/{pk:[0-9]+}/password-reset")
-            .hasAuthority(UserAuthentication.STAFF)
-            .requestMatchers("/api/v1/users/auth/user", "/api/v1/users/auth/logout",
-                    "/api/v1/users/auth/password/change")
-            .authenticated()
-            .anyRequest()
-            .permitAll())
+        http.authorizeHttpRequests((requests) -> requests.anyRequest().access(new HandlerMethodAuthorization(handlers)))
             .oauth2ResourceServer(
                     (resourceServer) -> resourceServer.jwt((jwt) -> jwt.jwtAuthenticationConverter(activeUser(auth)))
                         .authenticationEntryPoint(errors)

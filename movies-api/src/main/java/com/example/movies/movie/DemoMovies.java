@@ -38,7 +38,7 @@ class DemoMovies implements ApplicationRunner {
     }
 
     private void add(String title, String description, int year) {
-        this.service.create(new MovieRequest(title, description, year, true), null);
+        this.service.create(new MovieRequest(title, description, year), null);
     }
 
 }

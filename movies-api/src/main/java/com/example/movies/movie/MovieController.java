@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +33,7 @@ import com.example.movies.web.error.ApiException;
 import com.example.movies.problem.FieldErrors;
 import com.example.movies.docs.OpenApiConfig;
 import com.example.movies.web.request.LimitOffset;
+import com.example.movies.web.request.DrfBody;
 import com.example.movies.web.request.RequestData;
 
 @RestController
@@ -89,15 +90,14 @@ class MovieController {
             .body(movies.json());
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER),
-            requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = MovieRequest.class))))
+    @Operation(summary = "Create a movie", security = @SecurityRequirement(name = OpenApiConfig.BEARER))
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Movie.class)))
-    Movie create(RequestData body, @AuthenticationPrincipal User user) {
-        return this.movies.create(MovieRequest.read(body, false), user);
+    Movie create(@DrfBody MovieRequest body, @AuthenticationPrincipal User user) {
+        return this.movies.create(body, user);
     }
 
     @GetMapping(path = ID, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -108,22 +108,24 @@ class MovieController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.movies.getJson(id));
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PutMapping(ID)
     @Operation(summary = "Replace a movie's title and year (an omitted description is kept); its creator or staff only",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = MovieRequest.class))))
-    Movie replace(@PathVariable UUID id, RequestData body, @AuthenticationPrincipal User user) {
-        return this.movies.update(id, MovieRequest.read(body, false), user);
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    Movie replace(@PathVariable UUID id, @DrfBody MovieRequest body, @AuthenticationPrincipal User user) {
+        return this.movies.update(id, body, user);
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PatchMapping(ID)
     @Operation(summary = "Change some of a movie's fields; its creator or staff only",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = MovieRequest.class))))
-    Movie change(@PathVariable UUID id, RequestData body, @AuthenticationPrincipal User user) {
-        return this.movies.update(id, MovieRequest.read(body, true), user);
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    Movie change(@PathVariable UUID id, @DrfBody(partial = true) MovieRequest body,
+            @AuthenticationPrincipal User user) {
+        return this.movies.update(id, body, user);
     }
 
+    @PreAuthorize("isAuthenticated()")
     @DeleteMapping(ID)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a movie; its creator or staff only",

@@ -1,38 +1,35 @@
 package com.example.movies.movie;
 
-import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Set;
 
-import com.example.movies.problem.FieldErrors;
-import com.example.movies.web.request.RequestData;
-import com.example.movies.web.request.RequestData.CharRules;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * The writable fields of a movie, read from a request body with DRF's rules. Read-only
  * fields (id, created, modified, slug) and unknown fields are ignored.
+ *
+ * @param fields the names of the fields the body has: whether it sets the description
  */
 @Schema(name = "MovieRequest")
-record MovieRequest(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255, example = "The Prestige!") String title,
+record MovieRequest(@NotBlank @Size(max = 255) @Schema(example = "The Prestige!") String title,
         @Schema(nullable = true, example = "Two rival magicians") String description,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", format = "int32",
-                example = "2006") Integer year,
-        @Schema(hidden = true) boolean hasDescription) {
+        @NotNull @Min(0) @Schema(example = "2006") Integer year, @Schema(hidden = true) Set<String> fields) {
 
-    private static final CharRules TITLE = CharRules.required(255);
+    MovieRequest {
+        fields = Set.copyOf(fields);
+    }
 
-    private static final CharRules DESCRIPTION = CharRules.required(Integer.MAX_VALUE).optional().nullable();
+    /** A request with every field given. */
+    MovieRequest(String title, String description, Integer year) {
+        this(title, description, year, Set.of("title", "description", "year"));
+    }
 
-    /**
-     * @param partial whether omitted fields keep their values (PATCH) or title and year
-     * are required
-     */
-    static MovieRequest read(RequestData data, boolean partial) {
-        FieldErrors errors = new FieldErrors();
-        String title = data.text("title", partial ? TITLE.optional() : TITLE, errors);
-        String description = data.text("description", DESCRIPTION, errors);
-        Integer year = data.integer("year", !partial, 0, Integer.MAX_VALUE, errors);
-        errors.throwIfAny();
-        return new MovieRequest(title, description, year, data.has("description"));
+    boolean hasDescription() {
+        return this.fields.contains("description");
     }
 
 }

@@ -1,9 +1,6 @@
 package com.example.movies.password;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -12,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.movies.web.Detail;
-import com.example.movies.web.request.RequestData;
+import com.example.movies.web.request.DrfBody;
 
 /** The password reset by mail, as dj-rest-auth has it. */
 @RestController
@@ -27,20 +24,16 @@ class PasswordController {
     }
 
     @PostMapping("/api/v1/users/auth/password/reset")
-    @Operation(summary = "Mail a password reset link (same answer whether or not the address is known)",
-            requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = PasswordResetRequest.class))))
-    Detail resetPassword(RequestData body) {
-        this.passwords.requestPasswordReset(PasswordResetRequest.read(body));
+    @Operation(summary = "Mail a password reset link (same answer whether or not the address is known)")
+    Detail resetPassword(@DrfBody PasswordResetRequest body) {
+        this.passwords.requestPasswordReset(body);
         return new Detail("Password reset e-mail has been sent.");
     }
 
     @PostMapping("/api/v1/users/auth/password/reset/confirm")
-    @Operation(summary = "Set a new password with the uid and token of a reset mail",
-            requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = PasswordResetConfirmation.class))))
-    Detail confirmPasswordReset(RequestData body) {
-        this.passwords.confirmPasswordReset(PasswordResetConfirmation.read(body));
+    @Operation(summary = "Set a new password with the uid and token of a reset mail")
+    Detail confirmPasswordReset(@DrfBody PasswordResetConfirmation body) {
+        this.passwords.confirmPasswordReset(body);
         return new Detail("Password has been reset with the new password.");
     }
 

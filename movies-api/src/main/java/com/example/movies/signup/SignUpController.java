@@ -3,11 +3,10 @@ package com.example.movies.signup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.PathItem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +16,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.example.movies.web.Detail;
 import com.example.movies.web.error.ApiException;
-import com.example.movies.web.request.RequestData;
+import com.example.movies.web.request.DrfBody;
 import com.example.movies.password.PasswordResetRequest;
 
 /**
@@ -31,7 +33,7 @@ import com.example.movies.password.PasswordResetRequest;
  * routes read the same marker).
  */
 @RestController
-@RequestMapping(path = "/api/v1/users/auth/registration", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = SignUpController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "users")
 class SignUpController {
 
@@ -40,53 +42,59 @@ class SignUpController {
 
     static final String SIGN_UP = "sign-up";
 
+    static final String PATH = "/api/v1/users/auth/registration";
+
     private final SignUpService users;
 
-    private final SignUpProperties signUp;
-
-    SignUpController(SignUpService users, SignUpProperties signUp) {
+    SignUpController(SignUpService users) {
         this.users = users;
-        this.signUp = signUp;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Sign up: an inactive account, and a mail with the link that verifies the address",
-            extensions = @Extension(properties = @ExtensionProperty(name = FEATURE, value = SIGN_UP)),
-            requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = Registration.class))))
-    Detail register(RequestData body) {
-        requireSignUp();
-        this.users.register(Registration.read(body));
+            extensions = @Extension(properties = @ExtensionProperty(name = FEATURE, value = SIGN_UP)))
+    Detail register(@DrfBody Registration body) {
+        this.users.register(body);
         return new Detail("Verification e-mail sent.");
     }
 
     @PostMapping("/verify-email")
     @Operation(summary = "Verify a signed-up account's address with the key of its mail, which activates it",
-            extensions = @Extension(properties = @ExtensionProperty(name = FEATURE, value = SIGN_UP)),
-            requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = EmailVerification.class))))
-    Detail verifyEmail(RequestData body) {
-        requireSignUp();
-        this.users.verifyEmail(EmailVerification.read(body));
+            extensions = @Extension(properties = @ExtensionProperty(name = FEATURE, value = SIGN_UP)))
+    Detail verifyEmail(@DrfBody EmailVerification body) {
+        this.users.verifyEmail(body);
         return new Detail("ok");
     }
 
     @PostMapping("/resend-email")
     @Operation(summary = "Mail the verification link again (same answer whether or not the address is known)",
-            extensions = @Extension(properties = @ExtensionProperty(name = FEATURE, value = SIGN_UP)),
-            requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = PasswordResetRequest.class))))
-    Detail resendEmail(RequestData body) {
-        requireSignUp();
-        this.users.resendVerification(PasswordResetRequest.read(body));
+            extensions = @Extension(properties = @ExtensionProperty(name = FEATURE, value = SIGN_UP)))
+    Detail resendEmail(@DrfBody PasswordResetRequest body) {
+        this.users.resendVerification(body);
         return new Detail("ok");
     }
 
-    private void requireSignUp() {
-        if (!this.signUp.enabled()) {
-            throw ApiException.notFound();
-        }
+    /**
+     * While sign-up is off, its operations are not found, whatever the body (which is not
+     * read): an empty sign-up's 400 is how the UI learns that sign-up is on.
+     */
+    @Bean
+    static WebMvcConfigurer signUpSwitch(SignUpProperties signUp) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (!signUp.enabled()) {
+                            throw ApiException.notFound();
+                        }
+                        return true;
+                    }
+                }).addPathPatterns(PATH, PATH + "/**");
+            }
+        };
     }
 
     /** Leaves the sign-up operations out of the OpenAPI document while sign-up is off. */

@@ -2,27 +2,15 @@ package com.example.movies.staff;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-import com.example.movies.problem.FieldErrors;
-import com.example.movies.web.request.RequestData;
-import com.example.movies.user.AccountFields;
-
-/** Staff's change to an account; {@code null} keeps a field as it is. */
+/** Staff's change to an account, read partially: {@code null} keeps a field as it is. */
 @Schema(name = "AccountChange")
-public record AccountChange(@Schema(maxLength = 254, format = "email") String email,
-        @JsonProperty("first_name") @Schema(maxLength = 150) String firstName,
-        @JsonProperty("last_name") @Schema(maxLength = 150) String lastName, @JsonProperty("is_active") Boolean active,
+public record AccountChange(@NotBlank @Size(max = 254) @Email String email,
+        @JsonProperty("first_name") @Size(max = 150) String firstName,
+        @JsonProperty("last_name") @Size(max = 150) String lastName, @JsonProperty("is_active") Boolean active,
         @JsonProperty("is_staff") Boolean staff) {
-
-    static AccountChange read(RequestData data) {
-        FieldErrors errors = new FieldErrors();
-        String email = AccountFields.email(data, AccountFields.EMAIL.optional(), errors);
-        String firstName = data.text("first_name", AccountFields.NAME, errors);
-        String lastName = data.text("last_name", AccountFields.NAME, errors);
-        Boolean active = data.bool("is_active", errors);
-        Boolean staff = data.bool("is_staff", errors);
-        errors.throwIfAny();
-        return new AccountChange(email, firstName, lastName, active, staff);
-    }
 
 }

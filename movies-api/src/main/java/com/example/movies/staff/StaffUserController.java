@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,16 +29,15 @@ import com.example.movies.docs.OpenApiConfig;
 import com.example.movies.web.Detail;
 import com.example.movies.problem.FieldErrors;
 import com.example.movies.web.request.LimitOffset;
+import com.example.movies.web.request.DrfBody;
 import com.example.movies.web.request.RequestData;
 import com.example.movies.user.User;
 import com.example.movies.user.NewUser;
 import com.example.movies.user.UserService;
 
-/**
- * Staff's user management, the Django admin's users page as an API (auth.SecurityConfig
- * admits staff only).
- */
+/** Staff's user management, the Django admin's users page as an API: staff only. */
 @RestController
+@PreAuthorize("hasRole('STAFF')")
 @RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "users")
 class StaffUserController {
@@ -75,10 +74,9 @@ class StaffUserController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user (staff only); without a password the user is mailed a link to set one",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = NewUser.class))))
-    UserSummary create(RequestData body) {
-        return UserSummary.of(this.users.create(NewUser.read(body)));
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    UserSummary create(@DrfBody NewUser body) {
+        return UserSummary.of(this.users.create(body));
     }
 
     @GetMapping(USER)
@@ -89,10 +87,10 @@ class StaffUserController {
 
     @PatchMapping(USER)
     @Operation(summary = "Change a user's e-mail, names, active or staff status (staff only; not one's own status)",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = AccountChange.class))))
-    UserSummary change(@PathVariable long pk, RequestData body, @AuthenticationPrincipal User actor) {
-        return UserSummary.of(this.users.change(actor, pk, AccountChange.read(body)));
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    UserSummary change(@PathVariable long pk, @DrfBody(partial = true) AccountChange body,
+            @AuthenticationPrincipal User actor) {
+        return UserSummary.of(this.users.change(actor, pk, body));
     }
 
     @DeleteMapping(USER)

@@ -1,13 +1,11 @@
 package com.example.movies.user;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.movies.docs.OpenApiConfig;
-import com.example.movies.web.request.RequestData;
+import com.example.movies.web.request.DrfBody;
 
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "users")
 class UserController {
@@ -39,18 +38,16 @@ class UserController {
 
     @PutMapping(USER)
     @Operation(summary = "Update the signed-in user (username required)",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = ProfileChange.class))))
-    UserDetails replace(@AuthenticationPrincipal User user, RequestData body) {
-        return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, false)));
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    UserDetails replace(@AuthenticationPrincipal User user, @DrfBody ProfileChange body) {
+        return UserDetails.of(this.users.updateProfile(user, body));
     }
 
     @PatchMapping(USER)
     @Operation(summary = "Update some of the signed-in user's fields",
-            security = @SecurityRequirement(name = OpenApiConfig.BEARER), requestBody = @RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = ProfileChange.class))))
-    UserDetails change(@AuthenticationPrincipal User user, RequestData body) {
-        return UserDetails.of(this.users.updateProfile(user, ProfileChange.read(body, true)));
+            security = @SecurityRequirement(name = OpenApiConfig.BEARER))
+    UserDetails change(@AuthenticationPrincipal User user, @DrfBody(partial = true) ProfileChange body) {
+        return UserDetails.of(this.users.updateProfile(user, body));
     }
 
 }

@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.movies.Api;
+import com.example.movies.TestUsers;
 import com.example.movies.Api.Reply;
 import com.example.movies.PostgresIntegrationTest;
 
@@ -49,6 +50,9 @@ class MovieApiTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    TestUsers users;
 
     String token;
 
@@ -368,6 +372,27 @@ class MovieApiTest {
             assertThat(reply.body()).isEqualTo("{\"detail\":\"Authentication credentials were not provided.\"}");
         }
         assertThat(this.api.get(path).status()).isEqualTo(200);
+    }
+
+    /**
+     * As in DRF, whose permission checks run before the body is parsed: a caller without
+     * a token learns that first, whatever the body.
+     */
+    @Test
+    void permissionIsDecidedBeforeTheBodyIsRead() {
+        String path = "/api/v1/movie/" + create("Before " + unique(), 2000).get("id").asString();
+        for (Reply reply : List.of(this.api.send("POST", "/api/v1/movie", null, "application/json", "{\"title\":"),
+                this.api.send("PUT", path, null, "text/plain", "T"),
+                this.api.send("PATCH", path, null, "application/json", "[1]"),
+                this.api.send("PATCH", "/api/v1/users/auth/user", null, "application/json", "{"),
+                this.api.send("POST", "/api/v1/users", null, "application/json", "{"))) {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.body()).isEqualTo("{\"detail\":\"Authentication credentials were not provided.\"}");
+        }
+        String user = this.api.accessToken(this.users.create(false), TestUsers.PASSWORD);
+        Reply notStaff = this.api.send("POST", "/api/v1/users", user, "application/json", "{");
+        assertThat(notStaff.status()).isEqualTo(403);
+        assertThat(notStaff.body()).isEqualTo("{\"detail\":\"You do not have permission to perform this action.\"}");
     }
 
     @Test

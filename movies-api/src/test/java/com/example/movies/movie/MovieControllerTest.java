@@ -1,5 +1,7 @@
 package com.example.movies.movie;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +54,7 @@ class MovieControllerTest {
             .perform(post("/api/v1/movie").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("title=T&year=1998.0"))
             .andExpect(status().isCreated());
-        verify(this.movies).create(new MovieRequest("T", null, 1998, false), null);
+        verify(this.movies).create(new MovieRequest("T", null, 1998, Set.of("title", "year")), null);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.example.movies.movie;
 
+import java.util.Set;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -173,7 +175,7 @@ class MovieListCacheTest {
         String title = created.get("title").asString();
         long before = version();
         this.transactions.executeWithoutResult((status) -> {
-            this.service.update(id, new MovieRequest("Never committed", null, null, false),
+            this.service.update(id, new MovieRequest("Never committed", null, null, Set.of("title")),
                     this.users.findByUsername("admin").orElseThrow());
             // Read through both replicas while the write is uncommitted: the caches fill
             // at the old version.

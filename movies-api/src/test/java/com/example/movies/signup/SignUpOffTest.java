@@ -49,6 +49,12 @@ class SignUpOffTest {
                             + "\"password2\":\"Xk92!mqLz\",\"key\":\"k\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().json("{\"detail\":\"Not found.\"}", true));
+            // The UI's probe: an empty sign-up is a 400 only while sign-up is on.
+            this.mvc
+                .perform(post("/api/v1/users/auth/registration" + path).contentType(MediaType.APPLICATION_JSON)
+                    .content("{}"))
+                .andExpect(status().isNotFound());
+            this.mvc.perform(post("/api/v1/users/auth/registration" + path)).andExpect(status().isNotFound());
         }
         verifyNoInteractions(this.users);
     }

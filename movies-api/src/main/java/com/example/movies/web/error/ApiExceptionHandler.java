@@ -17,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -184,6 +186,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             TransactionSystemException.class })
     ResponseEntity<Object> databaseUnavailable(RuntimeException ex) {
         return ErrorResponses.entity(DatabaseUnavailable.answer(ex));
+    }
+
+    /**
+     * Method security's refusals go on to Spring Security's filters, which answer them as
+     * every other 401 and 403 ({@link SecurityErrors}).
+     */
+    @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+    void refused(RuntimeException ex) {
+        throw ex;
     }
 
     /**

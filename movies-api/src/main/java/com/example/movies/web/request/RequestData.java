@@ -45,34 +45,40 @@ public final class RequestData {
 
     private final ObjectNode fields;
 
-    public RequestData(ObjectNode fields) {
+    RequestData(ObjectNode fields) {
         this.fields = fields;
     }
 
-    public boolean has(String name) {
-        return this.fields.has(name);
+    /** The names of the fields the body has. */
+    Set<String> names() {
+        return Set.copyOf(this.fields.propertyNames());
+    }
+
+    /** A field's raw value: {@code null} when absent. */
+    JsonNode node(String name) {
+        return this.fields.get(name);
     }
 
     /** Rules of a DRF {@code CharField}. */
-    public record CharRules(boolean required, boolean allowNull, boolean allowBlank, int maxLength, boolean trim) {
+    record CharRules(boolean required, boolean allowNull, boolean allowBlank, int maxLength, boolean trim) {
 
-        public static CharRules required(int maxLength) {
+        static CharRules required(int maxLength) {
             return new CharRules(true, false, false, maxLength, true);
         }
 
-        public CharRules optional() {
+        CharRules optional() {
             return new CharRules(false, this.allowNull, this.allowBlank, this.maxLength, this.trim);
         }
 
-        public CharRules nullable() {
+        CharRules nullable() {
             return new CharRules(this.required, true, true, this.maxLength, this.trim);
         }
 
-        public CharRules blankAllowed() {
+        CharRules blankAllowed() {
             return new CharRules(this.required, this.allowNull, true, this.maxLength, this.trim);
         }
 
-        public CharRules untrimmed() {
+        CharRules untrimmed() {
             return new CharRules(this.required, this.allowNull, this.allowBlank, this.maxLength, false);
         }
 
@@ -84,7 +90,7 @@ public final class RequestData {
      * @return the value, or {@code null} when absent, null or invalid (an error is then
      * recorded if due)
      */
-    public String text(String name, CharRules rules, FieldErrors errors) {
+    String text(String name, CharRules rules, FieldErrors errors) {
         JsonNode node = this.fields.get(name);
         if (node == null || node.isMissingNode()) {
             if (rules.required()) {
@@ -132,7 +138,7 @@ public final class RequestData {
      * @return the value, or {@code null} when absent or invalid (an error is then
      * recorded if due)
      */
-    public Integer integer(String name, boolean required, int min, int max, FieldErrors errors) {
+    Integer integer(String name, boolean required, int min, int max, FieldErrors errors) {
         JsonNode node = this.fields.get(name);
         if (node == null || node.isMissingNode()) {
             if (required) {
@@ -153,7 +159,7 @@ public final class RequestData {
      * @return the value, or {@code null} when absent or invalid (an error is then
      * recorded if due)
      */
-    public Boolean bool(String name, FieldErrors errors) {
+    Boolean bool(String name, FieldErrors errors) {
         JsonNode node = this.fields.get(name);
         if (node == null || node.isMissingNode()) {
             return null;

@@ -8,21 +8,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/**
- * Controllers take a {@link RequestData} argument for a body read the way DRF reads it.
- */
+/** Controllers take a {@link DrfBody} argument for a body read the way DRF reads it. */
 @Configuration(proxyBeanMethods = false)
-class RequestDataConfig implements WebMvcConfigurer {
+class DrfBodyConfig implements WebMvcConfigurer {
 
     private final JsonMapper jsonMapper;
 
-    RequestDataConfig(JsonMapper jsonMapper) {
+    DrfBodyConfig(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new RequestDataResolver(this.jsonMapper));
+        resolvers.add(new DrfBodyResolver(this.jsonMapper));
     }
 
 }

@@ -20,27 +20,33 @@ import com.example.movies.web.error.ApiException;
 import com.example.movies.web.error.JsonParseError;
 
 /**
- * Reads a {@link RequestData} argument the way DRF's default parsers do: JSON,
- * form-encoded or multipart bodies; no body (or no content type) is an empty object; any
+ * Reads a {@link DrfBody} argument: first the body, the way DRF's default parsers do
+ * (JSON, form-encoded or multipart; no body, or no content type, is an empty object; any
  * other media type is a 415; malformed JSON and bodies that are not objects are 400s in
- * DRF's shape.
+ * DRF's shape), then the record, field by field ({@link RecordReader}).
  */
-class RequestDataResolver implements HandlerMethodArgumentResolver {
+class DrfBodyResolver implements HandlerMethodArgumentResolver {
 
     private final JsonMapper jsonMapper;
 
-    RequestDataResolver(JsonMapper jsonMapper) {
+    DrfBodyResolver(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == RequestData.class;
+        return parameter.hasParameterAnnotation(DrfBody.class);
     }
 
     @Override
-    public RequestData resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws IOException {
+        RecordReader<?> reader = RecordReader.of(parameter.getParameterType());
+        boolean partial = parameter.getParameterAnnotation(DrfBody.class).partial();
+        return reader.read(requestData(webRequest), partial);
+    }
+
+    private RequestData requestData(NativeWebRequest webRequest) throws IOException {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         String contentType = request.getContentType();
         if (contentType == null || contentType.isBlank()) {
