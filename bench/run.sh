@@ -40,7 +40,9 @@ jar=${BENCH_JAR:-$root/movies-api/target/movies-api.jar}
 java_bin=${BENCH_JAVA:-java}
 # By default the JVM runs with the image's flags (Jib's jvmFlags) inside the smallest Fargate task (512 MiB).
 # The build's flags only, not the aot-cache profile's: its cache exists only inside the image (BENCH_CDS makes a CDS archive here).
-image_flags=$(sed -n '/<profiles>/q; s:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' "$root/movies-api/pom.xml" | tr '\n' ' ')
+# The first <jvmFlags> block is the image's own; the aot-cache profile only appends its cache to it.
+image_flags=$(sed -n '/<jvmFlags>/,/<\/jvmFlags>/{s:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p;/<\/jvmFlags>/q}' \
+  "$root/movies-api/pom.xml" | tr '\n' ' ')
 [[ -n $image_flags ]] || fail "no <jvmFlag> found in movies-api/pom.xml"
 read -r -a java_opts <<< "${BENCH_JAVA_OPTS--XX:MaxRAM=512m $image_flags}"
 # Spring's stacks are deeper than JFR's default 64 frames; cut stacks hide who called what.

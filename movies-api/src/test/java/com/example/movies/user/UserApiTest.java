@@ -91,6 +91,24 @@ class UserApiTest {
         assertThat(this.api.get("/api/v1/users/auth/user", access).json()).isEqualTo(put.json());
     }
 
+    /**
+     * Django's UnicodeUsernameValidator: Python's word characters (letters and digits of
+     * any script, the underscore) and @.+-; a combining mark is none of them.
+     */
+    @Test
+    void usernamesAreDjangosUnicodeWordCharacters() {
+        String username = this.users.create(false);
+        String access = this.api.accessToken(username, TestUsers.PASSWORD);
+        String unicode = "Zoë_李٣.@+-" + username.hashCode();
+        Reply renamed = this.api.json("PATCH", "/api/v1/users/auth/user", access, Map.of("username", unicode));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("username").asString()).isEqualTo(unicode);
+        Reply combining = this.api.json("PATCH", "/api/v1/users/auth/user", access,
+                Map.of("username", "e\u0301" + username));
+        assertThat(combining.status()).isEqualTo(400);
+        assertThat(combining.body()).contains("Enter a valid username.");
+    }
+
     @Test
     void invalidUserDetailsAreRefused() {
         String username = this.users.create(false);
