@@ -280,8 +280,7 @@ export const api = {
   },
 
   /** Sets a new password: the API ends the user's other sessions, and this one goes on with the new tokens. */
-  async changePassword(newPassword1: string, newPassword2: string): Promise<Schemas["PasswordChanged"]> {
-    const body = { new_password1: newPassword1, new_password2: newPassword2 };
+  async changePassword(body: Schemas["PasswordChange"]): Promise<Schemas["PasswordChanged"]> {
     const answer = await ok(client.POST("/api/v1/users/auth/password/change", { baseUrl: baseUrl(), body }));
     tokens.save(answer);
     return answer;

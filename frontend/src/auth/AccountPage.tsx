@@ -1,55 +1,38 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api } from "../api";
-import { Field } from "../components/Field";
+import { Form } from "../components/Form";
+import { NameFields } from "../components/NameFields";
 import { useApiForm } from "../hooks/useApiForm";
 import { useAuth } from "./AuthProvider";
+import { NewPasswordFields } from "./NewPasswordFields";
+import { OwnAccountField } from "./OwnAccountField";
 
-function Messages({ error, done }: { error: string | null; done: string | null }) {
-  return (
-    <>
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
-      {done && <p role="status">{done}</p>}
-    </>
-  );
-}
+const NO_PASSWORDS = { new_password1: "", new_password2: "" };
 
 /** `/account`: the signed-in user's profile and password. */
 export function AccountPage() {
   const { state, updated } = useAuth();
   const user = state.status === "signed-in" ? state.user : null;
   const [username, setUsername] = useState(user?.username ?? "");
-  const [firstName, setFirstName] = useState(user?.first_name ?? "");
-  const [lastName, setLastName] = useState(user?.last_name ?? "");
+  const [names, setNames] = useState({ first_name: user?.first_name ?? "", last_name: user?.last_name ?? "" });
   const profile = useApiForm();
   const [profileSaved, setProfileSaved] = useState(false);
-  const [password1, setPassword1] = useState("");
-  const [password2, setPassword2] = useState("");
+  const [passwords, setPasswords] = useState(NO_PASSWORDS);
   const password = useApiForm();
   const [passwordSaved, setPasswordSaved] = useState<string | null>(null);
 
   if (!user) return null;
 
-  async function saveProfile(event: FormEvent) {
-    event.preventDefault();
+  async function saveProfile() {
     setProfileSaved(false);
-    setProfileSaved(
-      await profile.submit(async () =>
-        updated(await api.updateProfile({ username, first_name: firstName, last_name: lastName })),
-      ),
-    );
+    setProfileSaved(await profile.submit(async () => updated(await api.updateProfile({ username, ...names }))));
   }
 
-  async function changePassword(event: FormEvent) {
-    event.preventDefault();
+  async function changePassword() {
     setPasswordSaved(null);
     await password.submit(async () => {
-      const answer = await api.changePassword(password1, password2);
-      setPassword1("");
-      setPassword2("");
+      const answer = await api.changePassword(passwords);
+      setPasswords(NO_PASSWORDS);
       setPasswordSaved(`${answer.detail} Your other sessions have been signed out.`);
       updated(await api.currentUser());
     });
@@ -61,62 +44,35 @@ export function AccountPage() {
       <p>
         Signed in as <strong>{user.username}</strong> ({user.email || "no e-mail address"}).
       </p>
-      <form aria-label="Profile" onSubmit={saveProfile} noValidate>
-        <h2>Profile</h2>
-        <Messages error={profile.error} done={profileSaved ? "Your profile has been saved." : null} />
-        <Field
-          label="Username"
-          name="username"
-          value={username}
-          onChange={setUsername}
-          errors={profile.fieldErrors.username}
-          autoComplete="username"
-        />
-        <Field
-          label="First name"
-          name="first_name"
-          value={firstName}
-          onChange={setFirstName}
-          errors={profile.fieldErrors.first_name}
-          autoComplete="given-name"
-        />
-        <Field
-          label="Last name"
-          name="last_name"
-          value={lastName}
-          onChange={setLastName}
-          errors={profile.fieldErrors.last_name}
-          autoComplete="family-name"
-        />
-        <button type="submit" className="button primary" disabled={profile.busy}>
-          Save profile
-        </button>
-      </form>
-      <form aria-label="Password" onSubmit={changePassword} noValidate>
-        <h2>Password</h2>
-        <Messages error={password.error} done={passwordSaved} />
-        <Field
+      <Form
+        label="Profile"
+        heading="Profile"
+        error={profile.error}
+        status={profileSaved ? "Your profile has been saved." : null}
+        busy={profile.busy}
+        submitLabel="Save profile"
+        onSubmit={saveProfile}
+      >
+        <OwnAccountField name="username" value={username} onChange={setUsername} errors={profile.fieldErrors} />
+        <NameFields value={names} onChange={setNames} errors={profile.fieldErrors} own />
+      </Form>
+      <Form
+        label="Password"
+        heading="Password"
+        error={password.error}
+        status={passwordSaved}
+        busy={password.busy}
+        submitLabel="Change password"
+        onSubmit={changePassword}
+      >
+        <NewPasswordFields
+          name="new_password"
           label="New password"
-          name="new_password1"
-          type="password"
-          value={password1}
-          onChange={setPassword1}
-          errors={password.fieldErrors.new_password1}
-          autoComplete="new-password"
+          value={passwords}
+          onChange={setPasswords}
+          errors={password.fieldErrors}
         />
-        <Field
-          label="New password again"
-          name="new_password2"
-          type="password"
-          value={password2}
-          onChange={setPassword2}
-          errors={password.fieldErrors.new_password2}
-          autoComplete="new-password"
-        />
-        <button type="submit" className="button primary" disabled={password.busy}>
-          Change password
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -1,60 +1,34 @@
-import { useState, type FormEvent } from "react";
-import { Link, Navigate, useLocation, useNavigate } from "react-router";
-import { ApiError, errorMessage, type FieldErrors } from "../api";
+import { useState } from "react";
+import { Link, Navigate, useLocation } from "react-router";
 import { Field } from "../components/Field";
+import { Form } from "../components/Form";
+import { useApiForm } from "../hooks/useApiForm";
 import { useAuth } from "./AuthProvider";
+import { OwnAccountField } from "./OwnAccountField";
 
 export function LoginPage() {
   const { state, login } = useAuth();
-  const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? "/dashboard";
 
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { fieldErrors, error, busy, submit } = useApiForm();
 
-  if (state.status === "signed-in" && !submitting) {
-    return <Navigate to={from} replace />;
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await login(username, password);
-      navigate(from, { replace: true });
-    } catch (e) {
-      setSubmitting(false);
-      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) {
-        setFieldErrors(e.fieldErrors);
-      } else {
-        setError(errorMessage(e));
-      }
-    }
-  }
+  // Signed in, by this form or before: on to the page that asked for it.
+  if (state.status === "signed-in") return <Navigate to={from} replace />;
 
   return (
     <section className="narrow">
       <h1>Login</h1>
-      <form aria-label="Login" onSubmit={submit} noValidate>
-        {error && (
-          <p role="alert" className="alert">
-            {error}
-          </p>
-        )}
-        <Field
-          label="Username"
-          name="username"
-          value={username}
-          onChange={setUsername}
-          errors={fieldErrors.username}
-          autoComplete="username"
-        />
+      <Form
+        label="Login"
+        error={error}
+        busy={busy}
+        submitLabel="Login"
+        onSubmit={() => submit(() => login(username, password))}
+      >
+        <OwnAccountField name="username" value={username} onChange={setUsername} errors={fieldErrors} />
         <Field
           label="Password"
           name="password"
@@ -64,10 +38,7 @@ export function LoginPage() {
           errors={fieldErrors.password}
           autoComplete="current-password"
         />
-        <button type="submit" className="button primary" disabled={submitting}>
-          Login
-        </button>
-      </form>
+      </Form>
       <p>
         <Link to="/password/forgot">Forgot your password?</Link>
       </p>

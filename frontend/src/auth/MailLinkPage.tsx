@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
-import { Field } from "../components/Field";
+import { Form } from "../components/Form";
 import { useApiForm } from "../hooks/useApiForm";
+import { OwnAccountField } from "./OwnAccountField";
 
 interface MailLinkPageProps {
   /** The page's heading, and the form's accessible name unless `form` names it. */
@@ -18,12 +19,7 @@ interface MailLinkPageProps {
 export function MailLinkPage({ title, form = title, button, send, sent: sentMessage }: MailLinkPageProps) {
   const [email, setEmail] = useState("");
   const [sent, setSent] = useState(false);
-  const { fieldErrors, error, busy, submit: call } = useApiForm();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSent(await call(() => send(email)));
-  }
+  const { fieldErrors, error, busy, submit } = useApiForm();
 
   return (
     <section className="narrow">
@@ -31,24 +27,15 @@ export function MailLinkPage({ title, form = title, button, send, sent: sentMess
       {sent ? (
         <p role="status">{sentMessage(email)}</p>
       ) : (
-        <form aria-label={form} onSubmit={submit} noValidate>
-          {error && (
-            <p role="alert" className="alert">
-              {error}
-            </p>
-          )}
-          <Field
-            label="E-mail"
-            name="email"
-            value={email}
-            onChange={setEmail}
-            errors={fieldErrors.email}
-            autoComplete="email"
-          />
-          <button type="submit" className="button primary" disabled={busy}>
-            {button}
-          </button>
-        </form>
+        <Form
+          label={form}
+          error={error}
+          busy={busy}
+          submitLabel={button}
+          onSubmit={async () => setSent(await submit(() => send(email)))}
+        >
+          <OwnAccountField name="email" value={email} onChange={setEmail} errors={fieldErrors} />
+        </Form>
       )}
       <p>
         <Link to="/login">Back to login</Link>

@@ -1,4 +1,5 @@
 import { Link, useLocation } from "react-router";
+import { Alert } from "../components/Alert";
 import { useAuth } from "./AuthProvider";
 
 /** Asks a user whose password was set at installation (the first admin) to choose their own, until they do. */
@@ -7,7 +8,7 @@ export function PasswordChangeBanner() {
   const { pathname } = useLocation();
   if (state.status !== "signed-in" || !state.user.password_change_required) return null;
   return (
-    <p role="alert" className="alert">
+    <Alert>
       Your password was set when this site was installed. Choose your own password
       {pathname === "/account" ? (
         " below."
@@ -17,6 +18,6 @@ export function PasswordChangeBanner() {
           on <Link to="/account">your account page</Link>.
         </>
       )}
-    </p>
+    </Alert>
   );
 }

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../api";
-import { Field } from "../components/Field";
+import { Form } from "../components/Form";
 import { useApiForm } from "../hooks/useApiForm";
 import { MailLinkPage } from "./MailLinkPage";
+import { NewPasswordFields } from "./NewPasswordFields";
 
 /** `/password/forgot`: asks for the address to mail a link to. */
 export function ForgotPasswordPage() {
@@ -23,17 +24,15 @@ export function ForgotPasswordPage() {
 /** `/password/reset/{uid}/{token}`: the page a reset or welcome mail links to. */
 export function ResetPasswordPage() {
   const { uid = "", token = "" } = useParams();
-  const [password1, setPassword1] = useState("");
-  const [password2, setPassword2] = useState("");
+  const [passwords, setPasswords] = useState({ new_password1: "", new_password2: "" });
   const [done, setDone] = useState(false);
-  const { fieldErrors, error, busy, submit: call } = useApiForm();
+  const { fieldErrors, error, busy, submit } = useApiForm();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function setPassword() {
     setDone(
-      await call(async () => {
+      await submit(async () => {
         try {
-          await api.confirmPasswordReset({ uid, token, new_password1: password1, new_password2: password2 });
+          await api.confirmPasswordReset({ uid, token, ...passwords });
         } catch (e) {
           // The uid or token of the link, not a field the user can correct.
           if (e instanceof ApiError && (e.fieldErrors.uid || e.fieldErrors.token)) {
@@ -61,34 +60,27 @@ export function ResetPasswordPage() {
   return (
     <section className="narrow">
       <h1>Set a new password</h1>
-      <form aria-label="Set a new password" onSubmit={submit} noValidate>
-        {error && (
-          <p role="alert" className="alert">
-            {error} <Link to="/password/forgot">Ask for a new link</Link>.
-          </p>
-        )}
-        <Field
+      <Form
+        label="Set a new password"
+        error={
+          error && (
+            <>
+              {error} <Link to="/password/forgot">Ask for a new link</Link>.
+            </>
+          )
+        }
+        busy={busy}
+        submitLabel="Set password"
+        onSubmit={setPassword}
+      >
+        <NewPasswordFields
+          name="new_password"
           label="New password"
-          name="new_password1"
-          type="password"
-          value={password1}
-          onChange={setPassword1}
-          errors={fieldErrors.new_password1}
-          autoComplete="new-password"
+          value={passwords}
+          onChange={setPasswords}
+          errors={fieldErrors}
         />
-        <Field
-          label="New password again"
-          name="new_password2"
-          type="password"
-          value={password2}
-          onChange={setPassword2}
-          errors={fieldErrors.new_password2}
-          autoComplete="new-password"
-        />
-        <button type="submit" className="button primary" disabled={busy}>
-          Set password
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

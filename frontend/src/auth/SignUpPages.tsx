@@ -1,11 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api, errorMessage } from "../api";
-import { Field } from "../components/Field";
+import { Alert } from "../components/Alert";
+import { Form } from "../components/Form";
 import { useApiForm } from "../hooks/useApiForm";
 import { signUpAvailableQuery } from "./api";
 import { MailLinkPage } from "./MailLinkPage";
+import { NewPasswordFields } from "./NewPasswordFields";
+import { OwnAccountField } from "./OwnAccountField";
 
 /** Whether the site lets people sign up: null while the API is asked. */
 function useSignUpAvailable(): { available: boolean | null; error: string | null } {
@@ -18,73 +21,36 @@ export function SignUpPage() {
   const { available, error: availabilityError } = useSignUpAvailable();
   const [username, setUsername] = useState("");
   const [email, setEmail] = useState("");
-  const [password1, setPassword1] = useState("");
-  const [password2, setPassword2] = useState("");
+  const [passwords, setPasswords] = useState({ password1: "", password2: "" });
   const [sent, setSent] = useState(false);
-  const { fieldErrors, error, busy, submit: call } = useApiForm();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSent(await call(() => api.register({ username, email, password1, password2 })));
-  }
+  const { fieldErrors, error, busy, submit } = useApiForm();
 
   if (sent) return <CheckYourMail email={email} />;
   return (
     <section className="narrow">
       <h1>Sign up</h1>
-      {availabilityError && (
-        <p role="alert" className="alert">
-          {availabilityError}
-        </p>
-      )}
+      {availabilityError && <Alert>{availabilityError}</Alert>}
       {available === false && (
         <p role="status">This site does not take sign-ups. Ask a staff member to create an account for you.</p>
       )}
       {available && (
-        <form aria-label="Sign up" onSubmit={submit} noValidate>
-          {error && (
-            <p role="alert" className="alert">
-              {error}
-            </p>
-          )}
-          <Field
-            label="Username"
-            name="username"
-            value={username}
-            onChange={setUsername}
-            errors={fieldErrors.username}
-            autoComplete="username"
-          />
-          <Field
-            label="E-mail"
-            name="email"
-            value={email}
-            onChange={setEmail}
-            errors={fieldErrors.email}
-            autoComplete="email"
-          />
-          <Field
+        <Form
+          label="Sign up"
+          error={error}
+          busy={busy}
+          submitLabel="Sign up"
+          onSubmit={async () => setSent(await submit(() => api.register({ username, email, ...passwords })))}
+        >
+          <OwnAccountField name="username" value={username} onChange={setUsername} errors={fieldErrors} />
+          <OwnAccountField name="email" value={email} onChange={setEmail} errors={fieldErrors} />
+          <NewPasswordFields
+            name="password"
             label="Password"
-            name="password1"
-            type="password"
-            value={password1}
-            onChange={setPassword1}
-            errors={fieldErrors.password1}
-            autoComplete="new-password"
+            value={passwords}
+            onChange={setPasswords}
+            errors={fieldErrors}
           />
-          <Field
-            label="Password again"
-            name="password2"
-            type="password"
-            value={password2}
-            onChange={setPassword2}
-            errors={fieldErrors.password2}
-            autoComplete="new-password"
-          />
-          <button type="submit" className="button primary" disabled={busy}>
-            Sign up
-          </button>
-        </form>
+        </Form>
       )}
       <p>
         Already have an account? <Link to="/login">Log in</Link>
@@ -128,12 +94,11 @@ export function VerifyEmailPage() {
   const { key = "" } = useParams();
   const [done, setDone] = useState(false);
   const [invalid, setInvalid] = useState(false);
-  const { error, busy, submit: call } = useApiForm();
+  const { error, busy, submit } = useApiForm();
 
-  async function activate(event: FormEvent) {
-    event.preventDefault();
+  async function activate() {
     setDone(
-      await call(async () => {
+      await submit(async () => {
         try {
           await api.verifyEmail(key);
         } catch (e) {
@@ -155,21 +120,18 @@ export function VerifyEmailPage() {
           </p>
         </>
       ) : invalid ? (
-        <p role="alert" className="alert">
+        <Alert>
           This link is not valid: it was used already, or it is older than three days.{" "}
           <Link to="/sign-up/resend">Send a new link</Link>.
-        </p>
+        </Alert>
       ) : (
-        <form aria-label="Activate your account" onSubmit={activate} noValidate>
-          {error && (
-            <p role="alert" className="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="button primary" disabled={busy}>
-            Activate my account
-          </button>
-        </form>
+        <Form
+          label="Activate your account"
+          error={error}
+          busy={busy}
+          submitLabel="Activate my account"
+          onSubmit={activate}
+        />
       )}
     </section>
   );

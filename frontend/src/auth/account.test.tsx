@@ -14,11 +14,9 @@ describe("account", () => {
   it("saves the profile and shows the new name everywhere", async () => {
     const server = fakeApi();
     server.signIn();
-    const { user } = renderApp("/account");
+    const { user, fill } = renderApp("/account");
     const form = await screen.findByRole("form", { name: "Profile" });
-    await user.type(within(form).getByLabelText("First name"), "Ada");
-    await user.clear(within(form).getByLabelText("Username"));
-    await user.type(within(form).getByLabelText("Username"), "ada");
+    await fill(form, { "First name": "Ada", Username: "ada" });
     await user.click(within(form).getByRole("button", { name: "Save profile" }));
 
     expect(await within(form).findByRole("status")).toHaveTextContent("Your profile has been saved.");
@@ -28,10 +26,9 @@ describe("account", () => {
 
   it("shows the API's message under the field it concerns", async () => {
     fakeApi().signIn();
-    const { user } = renderApp("/account");
+    const { user, fill } = renderApp("/account");
     const form = await screen.findByRole("form", { name: "Profile" });
-    await user.clear(within(form).getByLabelText("Username"));
-    await user.type(within(form).getByLabelText("Username"), "has space");
+    await fill(form, { Username: "has space" });
     await user.click(within(form).getByRole("button", { name: "Save profile" }));
     expect(await within(form).findByText(/Enter a valid username/)).toBeInTheDocument();
     expect(within(form).getByLabelText("Username")).toHaveAttribute("aria-invalid", "true");
@@ -40,18 +37,14 @@ describe("account", () => {
   it("changes the password, and explains a refused one", async () => {
     const server = fakeApi();
     server.signIn();
-    const { user } = renderApp("/account");
+    const { user, fill } = renderApp("/account");
     const form = await screen.findByRole("form", { name: "Password" });
-    await user.type(within(form).getByLabelText("New password"), "short");
-    await user.type(within(form).getByLabelText("New password again"), "short");
+    await fill(form, { "New password": "short", "New password again": "short" });
     await user.click(within(form).getByRole("button", { name: "Change password" }));
     expect(await within(form).findByText(/This password is too short/)).toBeInTheDocument();
     expect(server.password).toBe("admin");
 
-    await user.clear(within(form).getByLabelText("New password"));
-    await user.clear(within(form).getByLabelText("New password again"));
-    await user.type(within(form).getByLabelText("New password"), "Xk92!mqLz");
-    await user.type(within(form).getByLabelText("New password again"), "Xk92!mqLz");
+    await fill(form, { "New password": "Xk92!mqLz", "New password again": "Xk92!mqLz" });
     await user.click(within(form).getByRole("button", { name: "Change password" }));
     expect(await within(form).findByRole("status")).toHaveTextContent("New password has been saved.");
     expect(server.password).toBe("Xk92!mqLz");

@@ -6,16 +6,15 @@ import { renderApp } from "../test/renderApp";
 describe("forgotten passwords", () => {
   it("is reached from the login page and answers the same for any address", async () => {
     const server = fakeApi();
-    const { user } = renderApp("/login");
+    const { user, fill } = renderApp("/login");
     await user.click(await screen.findByRole("link", { name: "Forgot your password?" }));
     const form = await screen.findByRole("form", { name: "Forgot password" });
 
-    await user.type(within(form).getByLabelText("E-mail"), "not an address");
+    await fill(form, { "E-mail": "not an address" });
     await user.click(within(form).getByRole("button", { name: "Mail me a link" }));
     expect(await within(form).findByText("Enter a valid email address.")).toBeInTheDocument();
 
-    await user.clear(within(form).getByLabelText("E-mail"));
-    await user.type(within(form).getByLabelText("E-mail"), "ann@example.com");
+    await fill(form, { "E-mail": "ann@example.com" });
     await user.click(within(form).getByRole("button", { name: "Mail me a link" }));
     expect(await screen.findByRole("status")).toHaveTextContent(
       "Check your mail: if an account has the address ann@example.com",
@@ -25,15 +24,13 @@ describe("forgotten passwords", () => {
 
   it("sets the new password from the mail's link, then the user logs in with it", async () => {
     const server = fakeApi();
-    const { user } = renderApp("/password/reset/MQ/valid-token");
+    const { user, fill } = renderApp("/password/reset/MQ/valid-token");
     const form = await screen.findByRole("form", { name: "Set a new password" });
-    await user.type(within(form).getByLabelText("New password"), "Xk92!mqLz");
-    await user.type(within(form).getByLabelText("New password again"), "Xk92!mqLz-typo");
+    await fill(form, { "New password": "Xk92!mqLz", "New password again": "Xk92!mqLz-typo" });
     await user.click(within(form).getByRole("button", { name: "Set password" }));
     expect(await within(form).findByText("The two password fields didn’t match.")).toBeInTheDocument();
 
-    await user.clear(within(form).getByLabelText("New password again"));
-    await user.type(within(form).getByLabelText("New password again"), "Xk92!mqLz");
+    await fill(form, { "New password again": "Xk92!mqLz" });
     await user.click(within(form).getByRole("button", { name: "Set password" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Your new password is set.");
     expect(server.password).toBe("Xk92!mqLz");
@@ -41,10 +38,9 @@ describe("forgotten passwords", () => {
 
   it("says when a link is no longer valid, and offers a new one", async () => {
     fakeApi();
-    const { user } = renderApp("/password/reset/MQ/used-token");
+    const { user, fill } = renderApp("/password/reset/MQ/used-token");
     const form = await screen.findByRole("form", { name: "Set a new password" });
-    await user.type(within(form).getByLabelText("New password"), "Xk92!mqLz");
-    await user.type(within(form).getByLabelText("New password again"), "Xk92!mqLz");
+    await fill(form, { "New password": "Xk92!mqLz", "New password again": "Xk92!mqLz" });
     await user.click(within(form).getByRole("button", { name: "Set password" }));
     const alert = await within(form).findByRole("alert");
     expect(alert).toHaveTextContent("This link is not valid any more");

@@ -6,19 +6,20 @@ import { renderApp } from "../test/renderApp";
 describe("sign-up", () => {
   it("is reached from the login page, shows the API's messages, then says to check the mail", async () => {
     const server = fakeApi();
-    const { user } = renderApp("/login");
+    const { user, fill } = renderApp("/login");
     await user.click(await screen.findByRole("link", { name: "Sign up" }));
     const form = await screen.findByRole("form", { name: "Sign up" });
 
-    await user.type(within(form).getByLabelText("Username"), "admin");
-    await user.type(within(form).getByLabelText("E-mail"), "ann@example.com");
-    await user.type(within(form).getByLabelText("Password"), "Xk92!mqLz");
-    await user.type(within(form).getByLabelText("Password again"), "Xk92!mqLz");
+    await fill(form, {
+      Username: "admin",
+      "E-mail": "ann@example.com",
+      Password: "Xk92!mqLz",
+      "Password again": "Xk92!mqLz",
+    });
     await user.click(within(form).getByRole("button", { name: "Sign up" }));
     expect(await within(form).findByText("A user with that username already exists.")).toBeInTheDocument();
 
-    await user.clear(within(form).getByLabelText("Username"));
-    await user.type(within(form).getByLabelText("Username"), "ann");
+    await fill(form, { Username: "ann" });
     await user.click(within(form).getByRole("button", { name: "Sign up" }));
     expect(await screen.findByRole("heading", { name: "Check your mail" })).toBeInTheDocument();
     expect(screen.getByRole("status")).toHaveTextContent("We sent a link to ann@example.com");
@@ -42,9 +43,9 @@ describe("sign-up", () => {
 
   it("sends the activation link again, answering alike for any address", async () => {
     const server = fakeApi();
-    const { user } = renderApp("/sign-up/resend");
+    const { user, fill } = renderApp("/sign-up/resend");
     const form = await screen.findByRole("form", { name: "Send the activation link again" });
-    await user.type(within(form).getByLabelText("E-mail"), "ann@example.com");
+    await fill(form, { "E-mail": "ann@example.com" });
     await user.click(within(form).getByRole("button", { name: "Send the link" }));
     expect(await screen.findByRole("status")).toHaveTextContent(
       "If an account waiting for activation has the address ann@example.com",
@@ -65,13 +66,12 @@ describe("the installation's password", () => {
     const server = fakeApi();
     server.profile.password_change_required = true;
     server.signIn();
-    const { user } = renderApp("/dashboard");
+    const { user, fill } = renderApp("/dashboard");
     const banner = await screen.findByText(/Your password was set when this site was installed/);
     await user.click(within(banner).getByRole("link", { name: "your account page" }));
 
     const form = await screen.findByRole("form", { name: "Password" });
-    await user.type(within(form).getByLabelText("New password"), "Xk92!mqLz");
-    await user.type(within(form).getByLabelText("New password again"), "Xk92!mqLz");
+    await fill(form, { "New password": "Xk92!mqLz", "New password again": "Xk92!mqLz" });
     await user.click(within(form).getByRole("button", { name: "Change password" }));
     expect(await within(form).findByRole("status")).toHaveTextContent(
       "New password has been saved. Your other sessions have been signed out.",

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { ApiError, errorMessage, type FieldErrors, type MovieInput } from "../api";
+import type { MovieInput } from "../api";
+import { Alert } from "../components/Alert";
 import { Field } from "../components/Field";
+import { useApiForm } from "../hooks/useApiForm";
 
 interface MovieFormProps {
   /** The form's accessible name, e.g. "Add new movie" or "Edit Inception". */
@@ -28,38 +30,18 @@ export function MovieForm({
   focusTitle,
 }: MovieFormProps) {
   const [values, setValues] = useState<MovieInput>(initial);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { fieldErrors, error, busy, submit: call } = useApiForm();
 
   const set = (name: keyof MovieInput) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await onSubmit(values);
-      if (resetOnSuccess) setValues(EMPTY);
-    } catch (e) {
-      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) {
-        setFieldErrors(e.fieldErrors);
-      } else {
-        setError(errorMessage(e));
-      }
-    } finally {
-      setSaving(false);
-    }
+    if ((await call(() => onSubmit(values))) && resetOnSuccess) setValues(EMPTY);
   }
 
   return (
     <form aria-label={label} onSubmit={submit} noValidate className="movie-form">
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
+      {error && <Alert>{error}</Alert>}
       <Field
         label="Title"
         name="title"
@@ -88,7 +70,7 @@ export function MovieForm({
         multiline
       />
       <div className="actions">
-        <button type="submit" className="button success" disabled={saving}>
+        <button type="submit" className="button success" disabled={busy}>
           {submitLabel}
         </button>
         {onCancel && (

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { canChange, errorMessage, type Movie, type MovieInput, type User } from "../api";
+import { Alert } from "../components/Alert";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { MovieForm } from "./MovieForm";
 
@@ -76,11 +77,7 @@ export function MovieItem({ movie, user, onUpdate, onRename, onDelete }: MovieIt
           <strong>Storyline:</strong> {movie.description}
         </p>
         <p className="muted">{movie.created_by ? `Added by ${movie.created_by}` : "Added before accounts"}</p>
-        {error && (
-          <p role="alert" className="alert">
-            {error}
-          </p>
-        )}
+        {error && <Alert>{error}</Alert>}
         {allowed && (
           <div className="actions">
             <button

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useParams } from "react-router";
 import { ApiError, errorMessage, type Movie } from "../api";
 import { useAuth } from "../auth/AuthProvider";
+import { Alert } from "../components/Alert";
 import { NotFoundPage } from "../NotFoundPage";
 import { movieQuery, useMovieChanges } from "./api";
 import { MovieItem } from "./MovieItem";
@@ -30,11 +31,7 @@ export function MoviePage() {
     <section aria-labelledby="movie-heading">
       <h1 id="movie-heading">{state.status === "ready" ? state.movie.title : "Movie"}</h1>
       {state.status === "loading" && <p role="status">Loading the movie…</p>}
-      {state.status === "failed" && (
-        <p role="alert" className="alert">
-          The movie could not be loaded: {state.message}
-        </p>
-      )}
+      {state.status === "failed" && <Alert>The movie could not be loaded: {state.message}</Alert>}
       {state.status === "ready" && (
         <ul className="movies">
           <MovieItem

@@ -47,11 +47,10 @@ describe("dashboard", () => {
 
   it("shows the API's field errors next to the fields, then adds the corrected movie", async () => {
     const server = signedIn(movie("Inception", 2010));
-    const { user } = renderApp("/dashboard");
+    const { user, fill } = renderApp("/dashboard");
     const form = await screen.findByRole("form", { name: "Add new movie" });
 
-    await user.type(within(form).getByLabelText("Title"), "The Prestige");
-    await user.type(within(form).getByLabelText("Year"), "abc");
+    await fill(form, { Title: "The Prestige", Year: "abc" });
     await user.click(within(form).getByRole("button", { name: "Add movie" }));
 
     const year = within(form).getByLabelText("Year");
@@ -59,9 +58,7 @@ describe("dashboard", () => {
     expect(year).toHaveAttribute("aria-invalid", "true");
     expect(server.movies).toHaveLength(1);
 
-    await user.clear(year);
-    await user.type(year, "2006");
-    await user.type(within(form).getByLabelText("Storyline"), "Two rival magicians");
+    await fill(form, { Year: "2006", Storyline: "Two rival magicians" });
     await user.click(within(form).getByRole("button", { name: "Add movie" }));
 
     const added = await screen.findByRole("article", { name: "The Prestige" });
@@ -82,7 +79,7 @@ describe("dashboard", () => {
 
   it("edits a movie in place", async () => {
     const server = signedIn(movie("Inceptoin", 2010, "Dreams"));
-    const { user } = renderApp("/dashboard");
+    const { user, fill } = renderApp("/dashboard");
 
     await user.click(
       within(await screen.findByRole("article", { name: "Inceptoin" })).getByRole("button", { name: "Edit" }),
@@ -90,8 +87,7 @@ describe("dashboard", () => {
     const form = screen.getByRole("form", { name: "Edit Inceptoin" });
     expect(within(form).getByLabelText("Title")).toHaveFocus();
     expect(within(form).getByLabelText("Year")).toHaveValue("2010");
-    await user.clear(within(form).getByLabelText("Title"));
-    await user.type(within(form).getByLabelText("Title"), "Inception");
+    await fill(form, { Title: "Inception" });
     await user.click(within(form).getByRole("button", { name: "Save" }));
 
     expect(await screen.findByRole("article", { name: "Inception" })).toHaveTextContent("Storyline: Dreams");

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { render } from "@testing-library/react";
+import { render, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { App } from "../App";
@@ -18,5 +18,14 @@ export function renderApp(path: string) {
       </MemoryRouter>
     </QueryClientProvider>,
   );
-  return { user };
+  /** Replaces what the fields of `container` with these labels hold, one after the other, as the user would. */
+  async function fill(container: HTMLElement, values: Record<string, string>) {
+    for (const [label, value] of Object.entries(values)) {
+      const field = within(container).getByLabelText(label);
+      await user.clear(field);
+      await user.type(field, value);
+    }
+  }
+
+  return { user, fill };
 }

@@ -3,8 +3,11 @@ import { useState, type FormEvent } from "react";
 import { api, errorMessage, type Account } from "../api";
 import { accountKeys, accountsQuery } from "./api";
 import { useAuth } from "../auth/AuthProvider";
+import { Alert } from "../components/Alert";
 import { Field } from "../components/Field";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Form } from "../components/Form";
+import { NameFields, NO_NAME } from "../components/NameFields";
 import { NotFoundPage } from "../NotFoundPage";
 import { Pager } from "../components/Pager";
 import { useApiForm } from "../hooks/useApiForm";
@@ -53,11 +56,7 @@ export function UsersPage() {
         </label>
       </div>
       {list.isPending && <p role="status">Loading users…</p>}
-      {list.isError && (
-        <p role="alert" className="alert">
-          The users could not be loaded: {errorMessage(list.error)}
-        </p>
-      )}
+      {list.isError && <Alert>The users could not be loaded: {errorMessage(list.error)}</Alert>}
       {list.isSuccess && (
         <table className="users">
           <thead>
@@ -120,8 +119,7 @@ function AccountRow({
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [email, setEmail] = useState(account.email);
-  const [firstName, setFirstName] = useState(account.first_name);
-  const [lastName, setLastName] = useState(account.last_name);
+  const [names, setNames] = useState({ first_name: account.first_name, last_name: account.last_name });
   const { fieldErrors, error, busy, submit } = useApiForm();
   const name = [account.first_name, account.last_name].filter(Boolean).join(" ");
 
@@ -136,8 +134,7 @@ function AccountRow({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => api.changeAccount(account.pk, { email, first_name: firstName, last_name: lastName })))
-      setEditing(false);
+    if (await run(() => api.changeAccount(account.pk, { email, ...names }))) setEditing(false);
   }
 
   return (
@@ -150,28 +147,11 @@ function AccountRow({
         {account.is_staff && ", staff"}
       </td>
       <td>
-        {error && (
-          <p role="alert" className="alert">
-            {error}
-          </p>
-        )}
+        {error && <Alert>{error}</Alert>}
         {editing ? (
           <form aria-label={`Edit ${account.username}`} onSubmit={save} noValidate>
             <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} />
-            <Field
-              label="First name"
-              name="first_name"
-              value={firstName}
-              onChange={setFirstName}
-              errors={fieldErrors.first_name}
-            />
-            <Field
-              label="Last name"
-              name="last_name"
-              value={lastName}
-              onChange={setLastName}
-              errors={fieldErrors.last_name}
-            />
+            <NameFields value={names} onChange={setNames} errors={fieldErrors} />
             <div className="actions">
               <button type="submit" className="button primary" disabled={busy}>
                 Save
@@ -243,25 +223,23 @@ function AccountRow({
 function CreateAccount({ onCreated }: { onCreated(account: Account, mailed: boolean): void }) {
   const [username, setUsername] = useState("");
   const [email, setEmail] = useState("");
-  const [firstName, setFirstName] = useState("");
-  const [lastName, setLastName] = useState("");
+  const [names, setNames] = useState(NO_NAME);
   const [password, setPassword] = useState("");
   const [staff, setStaff] = useState(false);
-  const { fieldErrors, error, busy, submit: call } = useApiForm();
+  const { fieldErrors, error, busy, submit } = useApiForm();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await call(async () => {
+  async function create() {
+    await submit(async () => {
       const account = await api.createAccount({
         username,
         email,
-        first_name: firstName,
-        last_name: lastName,
+        ...names,
         is_staff: staff,
         password: password === "" ? null : password,
       });
       onCreated(account, password === "");
-      for (const clear of [setUsername, setEmail, setFirstName, setLastName, setPassword]) clear("");
+      for (const clear of [setUsername, setEmail, setPassword]) clear("");
+      setNames(NO_NAME);
       setStaff(false);
     });
   }
@@ -269,28 +247,17 @@ function CreateAccount({ onCreated }: { onCreated(account: Account, mailed: bool
   return (
     <section aria-labelledby="create-heading">
       <h2 id="create-heading">Create user</h2>
-      <form aria-label="Create user" onSubmit={submit} noValidate className="narrow">
-        {error && (
-          <p role="alert" className="alert">
-            {error}
-          </p>
-        )}
+      <Form
+        label="Create user"
+        error={error}
+        busy={busy}
+        submitLabel="Create user"
+        onSubmit={create}
+        className="narrow"
+      >
         <Field label="Username" name="username" value={username} onChange={setUsername} errors={fieldErrors.username} />
         <Field label="E-mail" name="email" value={email} onChange={setEmail} errors={fieldErrors.email} />
-        <Field
-          label="First name"
-          name="first_name"
-          value={firstName}
-          onChange={setFirstName}
-          errors={fieldErrors.first_name}
-        />
-        <Field
-          label="Last name"
-          name="last_name"
-          value={lastName}
-          onChange={setLastName}
-          errors={fieldErrors.last_name}
-        />
+        <NameFields value={names} onChange={setNames} errors={fieldErrors} />
         <Field
           label="Password (empty: mail a link to set one)"
           name="password"
@@ -303,10 +270,7 @@ function CreateAccount({ onCreated }: { onCreated(account: Account, mailed: bool
         <label className="checkbox">
           <input type="checkbox" checked={staff} onChange={(e) => setStaff(e.target.checked)} /> Staff
         </label>
-        <button type="submit" className="button primary" disabled={busy}>
-          Create user
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

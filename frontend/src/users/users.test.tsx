@@ -21,7 +21,7 @@ describe("users (staff)", () => {
     const server = fakeApi();
     server.accounts.push(newAccount(2, "bob", "bob@example.com"), newAccount(3, "carol", "carol@example.com"));
     server.signIn();
-    const { user } = renderApp("/users");
+    const { user, fill } = renderApp("/users");
     expect(await screen.findByRole("row", { name: "bob" })).toBeInTheDocument();
 
     await user.type(screen.getByRole("searchbox", { name: "Search" }), "car");
@@ -29,14 +29,12 @@ describe("users (staff)", () => {
     expect(screen.getByRole("row", { name: "carol" })).toBeInTheDocument();
 
     const form = screen.getByRole("form", { name: "Create user" });
-    await user.type(within(form).getByLabelText("Username"), "dave");
-    await user.type(within(form).getByLabelText("E-mail"), "dave@example.com");
+    await fill(form, { Username: "dave", "E-mail": "dave@example.com" });
     await user.click(within(form).getByRole("button", { name: "Create user" }));
     expect(await screen.findByText("dave was created and mailed a link to set a password.")).toBeInTheDocument();
     expect(server.callsTo("POST", "/api/v1/users")[0].body).toMatchObject({ username: "dave", password: null });
 
-    await user.type(within(form).getByLabelText("Username"), "bob");
-    await user.type(within(form).getByLabelText("E-mail"), "b2@example.com");
+    await fill(form, { Username: "bob", "E-mail": "b2@example.com" });
     await user.click(within(form).getByRole("button", { name: "Create user" }));
     expect(await within(form).findByText("A user with that username already exists.")).toBeInTheDocument();
   });
@@ -45,7 +43,7 @@ describe("users (staff)", () => {
     const server = fakeApi();
     server.accounts.push(newAccount(2, "bob", "bob@example.com"));
     server.signIn();
-    const { user } = renderApp("/users");
+    const { user, fill } = renderApp("/users");
     const self = await screen.findByRole("row", { name: "admin" });
     expect(within(self).queryByRole("button", { name: "Deactivate" })).toBeNull();
     expect(within(self).queryByRole("button", { name: "Delete" })).toBeNull();
@@ -55,7 +53,7 @@ describe("users (staff)", () => {
 
     await user.click(within(screen.getByRole("row", { name: "bob" })).getByRole("button", { name: "Edit" }));
     const edit = screen.getByRole("form", { name: "Edit bob" });
-    await user.type(within(edit).getByLabelText("First name"), "Bob");
+    await fill(edit, { "First name": "Bob" });
     await user.click(within(edit).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(screen.getByRole("row", { name: "bob" })).toHaveTextContent("Bob"));
 
