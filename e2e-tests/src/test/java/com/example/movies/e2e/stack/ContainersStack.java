@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -55,6 +56,12 @@ public final class ContainersStack implements Stack {
     private static final long API_MEMORY_BYTES = 512L * 1024 * 1024;
 
     private static final Duration API_START_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * WebDriver's {@code GET /status} once a session can be created (Selenium's server
+     * and chromedriver both answer {@code "ready": true}).
+     */
+    private static final Pattern WEBDRIVER_READY = Pattern.compile("\"ready\"\\s*:\\s*true");
 
     private final String apiImage = Settings.find("e2e.apiImage").orElse("movies/movies-api:local");
 
@@ -163,7 +170,8 @@ public final class ContainersStack implements Stack {
 
     /**
      * Chromium as a container on the host's network, so that it opens the frontend and
-     * the API at the very URLs the tests use (and the API's CORS policy allows).
+     * the API at the very URLs the tests use (and the API's CORS policy allows). It is
+     * ready when WebDriver's status says so.
      */
     private void startBrowser() {
         int port = LocalProcess.freePort();
@@ -172,12 +180,12 @@ public final class ContainersStack implements Stack {
             .withEnv("SE_OPTS", "--port " + port)
             .withSharedMemorySize(1024L * 1024 * 1024)
             .withCreateContainerCmdModifier(command -> command.withName("e2e-browser-" + port))
-            .waitingFor(new org.testcontainers.containers.wait.strategy.AbstractWaitStrategy() {
-                @Override
-                protected void waitUntilReady() {
-                    awaitWebDriver(port, startupTimeout);
-                }
-            }.withStartupTimeout(Duration.ofSeconds(60)));
+            .waitingFor(Wait.forHttp("/status")
+                .forResponsePredicate(status -> WEBDRIVER_READY.matcher(status).find())
+                .withStartupTimeout(Duration.ofSeconds(60)));
+        // On the host's network the container's port is the host's: bound, not published
+        // (Docker discards the binding), it is the port the wait strategy probes.
+        browser.setPortBindings(List.of(port + ":" + port));
         start(browser, browserImage, "e2e.browserImage");
         try {
             webDriverUrl = URI.create("http://localhost:" + port).toURL();
@@ -185,38 +193,6 @@ public final class ContainersStack implements Stack {
         catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void awaitWebDriver(int port, Duration timeout) {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                var answer = client
-                    .send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status"))
-                        .timeout(Duration.ofSeconds(2))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"ready\"")
-                        && answer.body().contains("true")) {
-                    return;
-                }
-            }
-            catch (IOException e) {
-                // not listening yet
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            try {
-                Thread.sleep(250);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new IllegalStateException("No WebDriver answered on port " + port + " within " + timeout);
     }
 
     @Override

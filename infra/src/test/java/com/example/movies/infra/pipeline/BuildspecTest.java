@@ -34,6 +34,9 @@ class BuildspecTest {
      */
     private static final String API_IMAGE_SCRIPT = "scripts/api-image.sh";
 
+    /** The training run that {@link #API_IMAGE_SCRIPT} runs for the AOT cache. */
+    private static final String TRAINING_RUN = "e2e-tests/src/test/java/com/example/movies/e2e/aot/AotTraining.java";
+
     private static final Path E2E_STACK_SOURCES = Buildspec.ROOT
         .resolve("e2e-tests/src/test/java/com/example/movies/e2e/stack");
 
@@ -136,7 +139,7 @@ class BuildspecTest {
     }
 
     /**
-     * The API's image: build, training run, rebuild with the archive (profile cds of
+     * The API's image: build, training run, rebuild with the cache (profile aot-cache of
      * movies-api), check, push. The script needs a Docker engine, started before it; its
      * Maven arguments are Jib's, which movies-api declares.
      */
@@ -152,7 +155,13 @@ class BuildspecTest {
 
         String script = Files.readString(Buildspec.ROOT.resolve(API_IMAGE_SCRIPT));
         assertThat(script).contains("-pl movies-api", "jib:dockerBuild", "-Paot-cache jib:dockerBuild",
-                "-Paot-cache jib:build", "-XX:AOTCacheOutput", "-XX:AOTMode=on", "source: shared objects file");
+                "-Paot-cache jib:build", "-XX:AOTMode=on", "source: shared objects file");
+        // The training run is e2e-tests' AotTraining, which the script runs between the
+        // two builds.
+        assertThat(script).contains("-pl e2e-tests test -Dtest=AotTraining");
+        assertThat(script.indexOf("-Dtest=AotTraining")).isGreaterThan(script.indexOf("jib:dockerBuild"))
+            .isLessThan(script.indexOf("-Paot-cache jib:dockerBuild"));
+        assertThat(Buildspec.ROOT.resolve(TRAINING_RUN)).content().contains("-XX:AOTCacheOutput");
         assertThat(script.indexOf("-Paot-cache jib:build")).as("pushes only after the check")
             .isGreaterThan(script.indexOf("-XX:AOTMode=on"));
         assertThat(Pom.module("movies-api").profiles()).contains("aot-cache");
