@@ -454,8 +454,12 @@ class MovieApiTest {
             for (String body : List.of("{\"title\":", "[]", "null", "42", "{\"title\":\"X\",\"year\":-1}",
                     "{\"title\":\"\",\"year\":1}", "{\"title\":\"X\",\"year\":1e999}",
                     "{\"title\":\"X\",\"year\":true}", "{\"title\":null,\"year\":1}",
-                    "{\"title\":\"" + "x".repeat(300) + "\",\"year\":1}")) {
+                    "{\"title\":\"X\",\"year\":\"abc\"}", "{\"title\":\"" + "x".repeat(300) + "\",\"year\":1}")) {
                 replies.add(this.api.json(method, target, this.token, body));
+            }
+            if (!method.equals("PATCH")) {
+                // Without a title: PATCH may leave it out, POST and PUT may not.
+                replies.add(this.api.json(method, target, this.token, "{\"year\":1}"));
             }
             replies.add(this.api.send(method, target, this.token, "text/plain", "title=X&year=1"));
             replies
