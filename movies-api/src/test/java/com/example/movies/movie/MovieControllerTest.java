@@ -9,6 +9,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,11 +27,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Request reading and the error contract of the movie endpoints, in a Spring MVC slice
- * without a server or a database (security's filters are left out: {@code SecurityConfig}
- * is proven by the full-stack tests). Every refused request leaves the service untouched.
+ * without a server or a database (security's filters are left out, and a signed-in user
+ * may write: {@code SecurityConfig} is proven by the full-stack tests). Every refused
+ * request leaves the service untouched.
  */
 @WebMvcTest(MovieController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@WithMockUser
 @Import(Ui.class)
 class MovieControllerTest {
 

@@ -12,6 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -20,14 +23,20 @@ import com.example.movies.web.error.ApiException;
 import com.example.movies.web.error.JsonParseError;
 
 /**
- * Reads a {@link DrfBody} argument: first the body, the way DRF's default parsers do
- * (JSON, form-encoded or multipart; no body, or no content type, is an empty object; any
- * other media type is a 415; malformed JSON and bodies that are not objects are 400s in
- * DRF's shape), then the record, field by field ({@link RecordReader}).
+ * Reads a {@link DrfBody} argument. First the caller must be allowed: the method's
+ * {@code @PreAuthorize}, which method security checks again on the call, is checked
+ * before the body is read, as DRF checks permissions before it parses (a caller without a
+ * token learns that, not what is wrong with their body). Then the body, the way DRF's
+ * default parsers read it (JSON, form-encoded or multipart; no body, or no content type,
+ * is an empty object; any other media type is a 415; malformed JSON and bodies that are
+ * not objects are 400s in DRF's shape), and the record, field by field
+ * ({@link RecordReader}).
  */
 class DrfBodyResolver implements HandlerMethodArgumentResolver {
 
     private final JsonMapper jsonMapper;
+
+    private final PreAuthorizeAuthorizationManager preAuthorize = new PreAuthorizeAuthorizationManager();
 
     DrfBodyResolver(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
@@ -41,6 +50,8 @@ class DrfBodyResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws IOException {
+        this.preAuthorize.verify(SecurityContextHolder.getContext()::getAuthentication,
+                new SimpleMethodInvocation(null, parameter.getMethod()));
         RecordReader<?> reader = RecordReader.of(parameter.getParameterType());
         boolean partial = parameter.getParameterAnnotation(DrfBody.class).partial();
         return reader.read(requestData(webRequest), partial);
