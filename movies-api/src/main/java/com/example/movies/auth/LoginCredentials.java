@@ -15,13 +15,17 @@ record LoginCredentials(String username, @Schema(format = "email") String email,
         @NotBlank @Untrimmed @Schema(format = "password") String password) {
 
     LoginCredentials {
-        if ((email == null || email.isEmpty()) && (username == null || username.isEmpty())) {
+        if (!given(email) && !given(username)) {
             throw ApiException.invalid("non_field_errors", "Must include \"username\" and \"password\".");
         }
     }
 
     boolean byEmail() {
-        return this.email != null && !this.email.isEmpty();
+        return given(this.email);
+    }
+
+    private static boolean given(String text) {
+        return text != null && !text.isEmpty();
     }
 
 }

@@ -4,7 +4,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 import com.example.movies.web.request.DrfBody;
+import com.example.movies.web.request.RecordReader;
 
 /**
  * Documents each {@link DrfBody} argument as the operation's request body: its record's
@@ -96,8 +96,7 @@ class DrfBodies implements OperationCustomizer, OpenApiCustomizer {
      */
     private static void minimumLengths(Class<?> type, Schema<?> schema) {
         for (RecordComponent component : type.getRecordComponents()) {
-            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-            String name = (property != null && !property.value().isEmpty()) ? property.value() : component.getName();
+            String name = RecordReader.fieldName(component);
             Schema<?> field = (schema.getProperties() != null) ? schema.getProperties().get(name) : null;
             if (field == null) {
                 continue;

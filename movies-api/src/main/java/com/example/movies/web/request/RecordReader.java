@@ -34,7 +34,7 @@ import com.example.movies.web.request.RequestData.CharRules;
  *
  * @param <T> the record
  */
-final class RecordReader<T extends Record> {
+public final class RecordReader<T extends Record> {
 
     private static final Map<Class<?>, RecordReader<?>> READERS = new ConcurrentHashMap<>();
 
@@ -112,19 +112,19 @@ final class RecordReader<T extends Record> {
 
     private static FieldReader fieldReader(Class<?> record, RecordComponent component) {
         AnnotatedElement element = component.getAccessor();
-        JsonProperty property = element.getAnnotation(JsonProperty.class);
-        String name = (property != null && !property.value().isEmpty()) ? property.value() : component.getName();
+        String name = fieldName(component);
         boolean required = element.isAnnotationPresent(NotNull.class) || element.isAnnotationPresent(NotBlank.class)
                 || element.isAnnotationPresent(NotEmpty.class);
         Class<?> type = component.getType();
         if (type == String.class) {
             CharRules rules = charRules(element, required);
+            CharRules partialRules = rules.optional();
             jakarta.validation.constraints.Pattern pattern = element
                 .getAnnotation(jakarta.validation.constraints.Pattern.class);
             Pattern valid = (pattern != null) ? Pattern.compile(pattern.regexp()) : null;
             boolean email = element.isAnnotationPresent(Email.class);
             return (data, partial, errors) -> {
-                String text = data.text(name, partial ? rules.optional() : rules, errors);
+                String text = data.text(name, partial ? partialRules : rules, errors);
                 if (text == null || text.isEmpty()) {
                     return text;
                 }
@@ -161,6 +161,15 @@ final class RecordReader<T extends Record> {
         }
         throw new IllegalStateException(record.getName() + "." + component.getName()
                 + ": a @DrfBody component is a String, Integer, Boolean, JsonNode, or a hidden Set of the names present");
+    }
+
+    /**
+     * The name of a component's field in the body: its {@code @JsonProperty}, else its
+     * own name (as the OpenAPI document names it too).
+     */
+    public static String fieldName(RecordComponent component) {
+        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+        return (property != null && !property.value().isEmpty()) ? property.value() : component.getName();
     }
 
     private static CharRules charRules(AnnotatedElement element, boolean required) {

@@ -59,27 +59,15 @@ public final class RequestData {
         return this.fields.get(name);
     }
 
-    /** Rules of a DRF {@code CharField}. */
+    /**
+     * Rules of a DRF {@code CharField}; {@link RecordReader} derives them from a
+     * component's constraints.
+     */
     record CharRules(boolean required, boolean allowNull, boolean allowBlank, int maxLength, boolean trim) {
 
-        static CharRules required(int maxLength) {
-            return new CharRules(true, false, false, maxLength, true);
-        }
-
+        /** The same rules with the field not required (a partial body). */
         CharRules optional() {
             return new CharRules(false, this.allowNull, this.allowBlank, this.maxLength, this.trim);
-        }
-
-        CharRules nullable() {
-            return new CharRules(this.required, true, true, this.maxLength, this.trim);
-        }
-
-        CharRules blankAllowed() {
-            return new CharRules(this.required, this.allowNull, true, this.maxLength, this.trim);
-        }
-
-        CharRules untrimmed() {
-            return new CharRules(this.required, this.allowNull, this.allowBlank, this.maxLength, false);
         }
 
     }

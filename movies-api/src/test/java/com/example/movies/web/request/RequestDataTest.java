@@ -44,11 +44,12 @@ class RequestDataTest {
         RequestData data = new RequestData((ObjectNode) JSON.readTree(
                 "{\"n\":12,\"f\":1.5,\"b\":true,\"s\":\"  x  \",\"blank\":\"  \",\"nul\":null,\"long\":\"abcd\"}"));
         FieldErrors errors = new FieldErrors();
-        CharRules rules = CharRules.required(3);
+        // required, no null, no blank, at most 3 characters, trimmed
+        CharRules rules = new CharRules(true, false, false, 3, true);
         assertThat(data.text("n", rules, errors)).isEqualTo("12");
         assertThat(data.text("f", rules, errors)).isEqualTo("1.5");
         assertThat(data.text("s", rules, errors)).isEqualTo("x");
-        assertThat(data.text("s", rules.untrimmed().blankAllowed(), new FieldErrors())).isNull();
+        assertThat(data.text("s", new CharRules(true, false, true, 3, false), new FieldErrors())).isNull();
         assertThat(errors.has("b") || errors.has("n")).isFalse();
         assertThat(data.text("b", rules, errors)).isNull();
         assertThat(data.text("blank", rules, errors)).isNull();
@@ -56,8 +57,8 @@ class RequestDataTest {
         assertThat(data.text("long", rules, errors)).isNull();
         assertThat(data.text("missing", rules, errors)).isNull();
         assertThat(data.text("missing", rules.optional(), errors)).isNull();
-        assertThat(data.text("nul", rules.nullable(), new FieldErrors())).isNull();
-        assertThat(data.text("blank", rules.blankAllowed(), new FieldErrors())).isEmpty();
+        assertThat(data.text("nul", new CharRules(true, true, true, 3, true), new FieldErrors())).isNull();
+        assertThat(data.text("blank", new CharRules(true, false, true, 3, true), new FieldErrors())).isEmpty();
         for (String field : new String[] { "b", "blank", "nul", "long", "missing" }) {
             assertThat(errors.has(field)).as(field).isTrue();
         }
