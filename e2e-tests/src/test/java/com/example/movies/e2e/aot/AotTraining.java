@@ -1,5 +1,6 @@
 package com.example.movies.e2e.aot;
 
+import com.example.movies.e2e.stack.Secrets;
 import com.example.movies.e2e.stack.Settings;
 import com.example.movies.e2e.stack.Stack;
 import com.example.movies.e2e.support.Api;
@@ -14,9 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class AotTraining {
     private static final int STOP_TIMEOUT_SECONDS = 120;
 
     /** The image's admin: prod's default username, the password given below. */
-    private final Stack.Credentials admin = new Stack.Credentials("admin", "Training-" + secret());
+    private final Stack.Credentials admin = new Stack.Credentials("admin", "Training-" + Secrets.random(48));
 
     private final String image = Settings.require("aot.image");
 
@@ -75,8 +74,8 @@ class AotTraining {
         try (GenericContainer<?> training = new GenericContainer<>(DockerImageName.parse(image))
             .withEnv(Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:mem:training;DB_CLOSE_DELAY=-1",
                     "SPRING_DATASOURCE_USERNAME", "sa", "SPRING_DATASOURCE_PASSWORD", "", "MOVIES_ADMIN_PASSWORD",
-                    admin.password(), "MOVIES_JWT_SECRET", secret(), "MOVIES_PASSWORD_RESET_SECRET", secret(),
-                    "JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=/aot/app.aot"))
+                    admin.password(), "MOVIES_JWT_SECRET", Secrets.random(48), "MOVIES_PASSWORD_RESET_SECRET",
+                    Secrets.random(48), "JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=/aot/app.aot"))
             .withCreateContainerCmdModifier(
                     command -> command.getHostConfig().withBinds(new Bind(aotDir.toString(), new Volume("/aot"))))
             .withExposedPorts(PORT)
@@ -206,13 +205,6 @@ class AotTraining {
 
     private static double seconds(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1e9;
-    }
-
-    /** A throwaway secret: 48 random URL-safe characters. */
-    private static String secret() {
-        byte[] bytes = new byte[36];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
 }

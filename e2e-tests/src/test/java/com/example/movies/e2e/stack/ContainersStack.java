@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class ContainersStack implements Stack {
 
     private final Path logDir = Path.of(Settings.find("e2e.workDir").orElse("target/e2e")).resolve("containers");
 
-    private final Credentials admin = new Credentials("admin", "E2e-" + randomToken(20));
+    private final Credentials admin = new Credentials("admin", "E2e-" + Secrets.random(20));
 
     private final List<GenericContainer<?>> started = new ArrayList<>();
 
@@ -121,7 +120,7 @@ public final class ContainersStack implements Stack {
             .withNetworkAliases("db")
             .withDatabaseName("movies")
             .withUsername("movies")
-            .withPassword(randomToken(24));
+            .withPassword(Secrets.random(24));
         start(database, postgresImage, "e2e.postgresImage");
 
         // The replicas share the database and the JWT signing key, as ECS tasks of one
@@ -130,8 +129,8 @@ public final class ContainersStack implements Stack {
         // setting needs it.
         int frontendPort = LocalProcess.freePort();
         frontendUrl = URI.create("http://" + DockerClientFactory.instance().dockerHostIpAddress() + ":" + frontendPort);
-        String jwtSecret = randomToken(64);
-        String resetSecret = randomToken(64);
+        String jwtSecret = Secrets.random(64);
+        String resetSecret = Secrets.random(64);
         List<GenericContainer<?>> replicas = IntStream.rangeClosed(1, API_REPLICAS)
             .<GenericContainer<?>>mapToObj(replica -> apiReplica(replica, database, jwtSecret, resetSecret))
             .toList();
@@ -349,16 +348,6 @@ public final class ContainersStack implements Stack {
         catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private static String randomToken(int length) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder token = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            token.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return token.toString();
     }
 
 }

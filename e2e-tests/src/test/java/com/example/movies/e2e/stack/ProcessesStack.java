@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ public final class ProcessesStack implements Stack {
 
     private final Path workDir = Path.of(Settings.require("e2e.workDir")).resolve("processes").normalize();
 
-    private final Credentials admin = new Credentials("admin", "E2e-" + randomToken(20));
+    private final Credentials admin = new Credentials("admin", "E2e-" + Secrets.random(20));
 
     private PostgresDatabase database;
 
@@ -62,8 +61,8 @@ public final class ProcessesStack implements Stack {
                         Map.entry("SERVER_PORT", String.valueOf(apiPort)), Map.entry("DB_HOST", database.host),
                         Map.entry("DB_PORT", String.valueOf(database.port)), Map.entry("DB_NAME", database.name),
                         Map.entry("DB_USERNAME", database.user), Map.entry("DB_PASSWORD", database.password),
-                        Map.entry("MOVIES_JWT_SECRET", randomToken(64)),
-                        Map.entry("MOVIES_PASSWORD_RESET_SECRET", randomToken(64)),
+                        Map.entry("MOVIES_JWT_SECRET", Secrets.random(64)),
+                        Map.entry("MOVIES_PASSWORD_RESET_SECRET", Secrets.random(64)),
                         Map.entry("MOVIES_ADMIN_USERNAME", admin.username()),
                         Map.entry("MOVIES_ADMIN_PASSWORD", admin.password()),
                         Map.entry("MOVIES_CORS_ALLOWED_ORIGINS", frontendUrl.toString()),
@@ -130,16 +129,6 @@ public final class ProcessesStack implements Stack {
                 }
             }
         }
-    }
-
-    private static String randomToken(int length) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder token = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            token.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return token.toString();
     }
 
 }
